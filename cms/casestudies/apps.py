@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CaseStudiesConfig(AppConfig):
+    name = "cms.casestudies"
+    label = "casestudies"
+    verbose_name = "Retours d’expérience"

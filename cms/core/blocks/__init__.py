@@ -1,0 +1,1 @@
+"""StreamField blocks, one module per family, composed in `registry`."""

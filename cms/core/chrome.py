@@ -1,0 +1,91 @@
+"""What every page's header and footer show, read once and cached.
+
+Menus, footer links and the notice banner live in site settings; resolving their page
+links costs queries, so the resolved chrome is cached per site and dropped whenever a
+setting is saved or a page is published, moved or unpublished (see `signals`).
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from wagtail.models import Site
+
+from .models.settings import NavigationSettings, PortalSettings
+
+CACHE_KEY = "portal-chrome:{site_id}"
+CACHE_SECONDS = 60 * 60
+
+
+@dataclass(frozen=True)
+class MenuLink:
+    label: str
+    url: str
+    external: bool = False
+    children: tuple["MenuLink", ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Notice:
+    title: str
+    text: str
+    link: str
+    link_label: str
+
+
+@dataclass(frozen=True)
+class SiteChrome:
+    tagline: str
+    operator_name: str
+    footer_description: str
+    main_menu: tuple[MenuLink, ...]
+    footer_links: tuple[MenuLink, ...]
+    social_links: tuple[tuple[str, str], ...]
+    notice: Notice | None
+
+
+def _link(value: dict, site: Site) -> MenuLink:
+    page = value.get("page")
+    if page:
+        return MenuLink(value["label"], page.specific_deferred.get_url(current_site=site) or "#")
+    return MenuLink(value["label"], value.get("url") or "#", external=True)
+
+
+def build_chrome(site: Site) -> SiteChrome:
+    portal = PortalSettings.for_site(site)
+    navigation = NavigationSettings.for_site(site)
+    main_menu = tuple(
+        MenuLink(
+            label=(link := _link(item.value["link"], site)).label,
+            url=link.url,
+            external=link.external,
+            children=tuple(_link(child, site) for child in item.value["children"]),
+        )
+        for item in navigation.main_menu
+    )
+    notice = None
+    if portal.notice_enabled and (portal.notice_title or portal.notice_text):
+        notice = Notice(portal.notice_title, portal.notice_text, portal.notice_link,
+                        portal.notice_link_label)
+    return SiteChrome(
+        tagline=portal.tagline,
+        operator_name=portal.operator_name,
+        footer_description=portal.footer_description,
+        main_menu=main_menu,
+        footer_links=tuple(_link(block.value, site) for block in navigation.footer_links),
+        social_links=tuple((block.value["network"], block.value["url"])
+                           for block in portal.social_links),
+        notice=notice,
+    )
+
+
+def get_chrome(site: Site) -> SiteChrome:
+    key = CACHE_KEY.format(site_id=site.pk)
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = build_chrome(site)
+        cache.set(key, chrome, CACHE_SECONDS)
+    return chrome
+
+
+def clear_chrome() -> None:
+    cache.delete_many([CACHE_KEY.format(site_id=pk) for pk in Site.objects.values_list("pk", flat=True)])

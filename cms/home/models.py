@@ -1,0 +1,60 @@
+"""The home page: the programme in brief, its axes and themes, key figures, what is new."""
+
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from cms.core.blocks.layout import KeyFigureBlock
+from cms.core.blocks.text import RICH_TEXT_FEATURES
+from cms.core.models import BasePage
+from cms.home import queries
+
+
+class HomePage(BasePage):
+    hero_title = models.CharField(
+        "accroche", max_length=200,
+        default="Redonner vie aux cœurs des villes moyennes",
+    )
+    hero_text = models.TextField("texte d’introduction", blank=True)
+    presentation = RichTextField("présentation du programme", features=RICH_TEXT_FEATURES,
+                                 blank=True)
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock())], blank=True, max_num=6, verbose_name="chiffres clés",
+    )
+    featured = StreamField(
+        [("page", blocks.PageChooserBlock(
+            label="Page mise en avant",
+        ))],
+        blank=True, max_num=6, verbose_name="ressources et retours d’expérience à la une",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text")], heading="Bandeau"),
+        FieldPanel("presentation"),
+        FieldPanel("key_figures"),
+        MultiFieldPanel(
+            [HelpPanel("Les actualités récentes s’affichent d’elles-mêmes ; choisissez ici "
+                       "les ressources et retours d’expérience à mettre en avant."),
+             FieldPanel("featured")],
+            heading="À la une",
+        ),
+    ]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = "page d’accueil"
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = queries.topics()
+        context["latest_news"] = queries.latest_news(limit=3)
+        context["featured_pages"] = queries.featured_pages(self)
+        return context

@@ -1,0 +1,33 @@
+"""What the home page lists; each query is bounded and flat in query count."""
+
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
+from wagtail.models import Page
+
+from cms.programme.models import Topic
+
+if TYPE_CHECKING:
+    from cms.home.models import HomePage
+
+
+def topics() -> list[Topic]:
+    return list(Topic.objects.all())
+
+
+def latest_news(limit: int) -> QuerySet:
+    from cms.news.queries import latest_news as news
+
+    return news(limit)
+
+
+def featured_pages(home: "HomePage") -> list[Page]:
+    """The editor's picks, live ones only, as their specific types with their images."""
+    ids = [item["value"] for item in home.featured.raw_data if item.get("value")]
+    if not ids:
+        return []
+    pages = {
+        page.pk: page
+        for page in Page.objects.live().public().filter(pk__in=ids).specific()
+    }
+    return [pages[pk] for pk in ids if pk in pages]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CoeurDeVilleConfig(AppConfig):
+    name = "coeurdeville"
+    verbose_name = "Cœur de ville"

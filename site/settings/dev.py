@@ -1,0 +1,6 @@
+"""The embedded default used by `make run`: debug on, everything on this machine."""
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", True)

@@ -1,0 +1,12 @@
+"""Test settings: the same configuration, made fast and deterministic."""
+
+from .base import *  # noqa: F403
+from .base import CACHES, REDIS_URL
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_TASK_ALWAYS_EAGER = True
+WAGTAILADMIN_BASE_URL = "http://testserver"
+if REDIS_URL:
+    # Each test run gets its own key space on the shared Redis.
+    CACHES["default"]["KEY_PREFIX"] = "cdv-test"

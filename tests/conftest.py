@@ -1,0 +1,50 @@
+"""Shared fixtures: a site with its home page, and the programme's reference data."""
+
+import os
+
+import pytest
+from wagtail.models import Page, Site
+
+# Playwright's sync API runs an event loop in the test thread; live_server tests touch the ORM.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def home_page(db):
+    """The portal's home page as the default site's root, as `load_demo` sets it up."""
+    from cms.home.models import HomePage
+
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Accueil", slug="accueil"))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home,
+                  "site_name": "Cœur de ville"},
+    )
+    Site.clear_site_root_paths_cache()
+    return home
+
+
+@pytest.fixture
+def programme(db):
+    """The 5 axes, 3 themes, phases, partners and glossary from programme.json."""
+    from cms.programme.loading import load_programme
+
+    return load_programme()
+
+
+@pytest.fixture
+def territories(db):
+    """The 18 regions, 101 departments and 245 towns from the CSV files."""
+    from cms.territories.loading import load_territories
+
+    return load_territories()
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
