@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "cms.resources",
     "cms.casestudies",
     "cms.news",
+    "cms.measures",
     "community.accounts",
     "search",
     "widget_tweaks",
