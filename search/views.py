@@ -14,9 +14,13 @@ def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = Page.objects.live().public().filter(depth__gt=2).search(query) if query else []
     page_obj = Paginator(results, 20).get_page(request.GET.get("page")) if query else None
-    return TemplateResponse(request, "search/search.html", {
-        "title": f"Recherche : {query}" if query else "Recherche",
-        "query": query,
-        "page_obj": page_obj,
-        "breadcrumbs": [Crumb("Accueil", "/")],
-    })
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "title": f"Recherche : {query}" if query else "Recherche",
+            "query": query,
+            "page_obj": page_obj,
+            "breadcrumbs": [Crumb("Accueil", "/")],
+        },
+    )

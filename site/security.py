@@ -13,7 +13,8 @@ PUBLIC_POLICY = (
     "img-src 'self' data:; "
     "font-src 'self'; "
     "connect-src 'self'; "
-    "frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://www.dailymotion.com; "
+    "frame-src https://www.youtube-nocookie.com https://player.vimeo.com "
+    "https://www.dailymotion.com; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 # The Wagtail admin ships inline handlers of its own; it is for signed-in staff only.

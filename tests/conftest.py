@@ -18,8 +18,12 @@ def home_page(db):
     home = root.add_child(instance=HomePage(title="Accueil", slug="accueil"))
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home,
-                  "site_name": "Cœur de ville"},
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "Cœur de ville",
+        },
     )
     Site.clear_site_root_paths_cache()
     return home

@@ -64,16 +64,18 @@ def build_chrome(site: Site) -> SiteChrome:
     )
     notice = None
     if portal.notice_enabled and (portal.notice_title or portal.notice_text):
-        notice = Notice(portal.notice_title, portal.notice_text, portal.notice_link,
-                        portal.notice_link_label)
+        notice = Notice(
+            portal.notice_title, portal.notice_text, portal.notice_link, portal.notice_link_label
+        )
     return SiteChrome(
         tagline=portal.tagline,
         operator_name=portal.operator_name,
         footer_description=portal.footer_description,
         main_menu=main_menu,
         footer_links=tuple(_link(block.value, site) for block in navigation.footer_links),
-        social_links=tuple((block.value["network"], block.value["url"])
-                           for block in portal.social_links),
+        social_links=tuple(
+            (block.value["network"], block.value["url"]) for block in portal.social_links
+        ),
         notice=notice,
     )
 
@@ -88,4 +90,6 @@ def get_chrome(site: Site) -> SiteChrome:
 
 
 def clear_chrome() -> None:
-    cache.delete_many([CACHE_KEY.format(site_id=pk) for pk in Site.objects.values_list("pk", flat=True)])
+    cache.delete_many(
+        [CACHE_KEY.format(site_id=pk) for pk in Site.objects.values_list("pk", flat=True)]
+    )

@@ -16,8 +16,13 @@ from wagtail.models import Page
 PageT = TypeVar("PageT", bound=Page)
 
 PALETTE = {
-    "bleu": (0, 0, 145), "rouge": (225, 0, 15), "vert": (24, 117, 60), "ocre": (193, 123, 0),
-    "violet": (110, 68, 92), "gris": (98, 98, 98), "turquoise": (0, 124, 125),
+    "bleu": (0, 0, 145),
+    "rouge": (225, 0, 15),
+    "vert": (24, 117, 60),
+    "ocre": (193, 123, 0),
+    "violet": (110, 68, 92),
+    "gris": (98, 98, 98),
+    "turquoise": (0, 124, 125),
 }
 
 
@@ -49,8 +54,9 @@ def demo_image(title: str, colour: str = "bleu", size: tuple[int, int] = (1200, 
         left = index * width // 7
         top = height // 3 + (index % 3) * height // 12
         draw.rectangle([left, top, left + width // 8, height], fill=shade)
-    draw.ellipse([width * 0.7, height * 0.1, width * 0.85, height * 0.1 + width * 0.15],
-                 fill=(255, 202, 0))
+    draw.ellipse(
+        [width * 0.7, height * 0.1, width * 0.85, height * 0.1 + width * 0.15], fill=(255, 202, 0)
+    )
     buffer = io.BytesIO()
     canvas.save(buffer, format="JPEG", quality=82)
     image = Image(title=title)
@@ -65,8 +71,9 @@ def demo_pdf(title: str, lines: list[str]) -> Document:
     if existing:
         return existing
     document = Document(title=title)
-    document.file.save(f"{slugify_filename(title)}.pdf", ContentFile(_pdf_bytes([title, "", *lines])),
-                       save=False)
+    document.file.save(
+        f"{slugify_filename(title)}.pdf", ContentFile(_pdf_bytes([title, "", *lines])), save=False
+    )
     document.save()
     return document
 
@@ -106,5 +113,7 @@ def _pdf_bytes(lines: list[str]) -> bytes:
     out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
     for offset in offsets:
         out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    out.write(
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return out.getvalue()

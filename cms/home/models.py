@@ -17,20 +17,32 @@ from cms.home import queries
 
 class HomePage(BasePage):
     hero_title = models.CharField(
-        "accroche", max_length=200,
+        "accroche",
+        max_length=200,
         default="Redonner vie aux cœurs des villes moyennes",
     )
     hero_text = models.TextField("texte d’introduction", blank=True)
-    presentation = RichTextField("présentation du programme", features=RICH_TEXT_FEATURES,
-                                 blank=True)
+    presentation = RichTextField(
+        "présentation du programme", features=RICH_TEXT_FEATURES, blank=True
+    )
     key_figures = StreamField(
-        [("figure", KeyFigureBlock())], blank=True, max_num=6, verbose_name="chiffres clés",
+        [("figure", KeyFigureBlock())],
+        blank=True,
+        max_num=6,
+        verbose_name="chiffres clés",
     )
     featured = StreamField(
-        [("page", blocks.PageChooserBlock(
-            label="Page mise en avant",
-        ))],
-        blank=True, max_num=6, verbose_name="ressources et retours d’expérience à la une",
+        [
+            (
+                "page",
+                blocks.PageChooserBlock(
+                    label="Page mise en avant",
+                ),
+            )
+        ],
+        blank=True,
+        max_num=6,
+        verbose_name="ressources et retours d’expérience à la une",
     )
 
     content_panels = [
@@ -39,9 +51,13 @@ class HomePage(BasePage):
         FieldPanel("presentation"),
         FieldPanel("key_figures"),
         MultiFieldPanel(
-            [HelpPanel("Les actualités récentes s’affichent d’elles-mêmes ; choisissez ici "
-                       "les ressources et retours d’expérience à mettre en avant."),
-             FieldPanel("featured")],
+            [
+                HelpPanel(
+                    "Les actualités récentes s’affichent d’elles-mêmes ; choisissez ici "
+                    "les ressources et retours d’expérience à mettre en avant."
+                ),
+                FieldPanel("featured"),
+            ],
             heading="À la une",
         ),
     ]

@@ -26,8 +26,5 @@ def featured_pages(home: "HomePage") -> list[Page]:
     ids = [item["value"] for item in home.featured.raw_data if item.get("value")]
     if not ids:
         return []
-    pages = {
-        page.pk: page
-        for page in Page.objects.live().public().filter(pk__in=ids).specific()
-    }
+    pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids).specific()}
     return [pages[pk] for pk in ids if pk in pages]

@@ -16,18 +16,36 @@ AXIS_NAMES = {
     1: ("Habitat", "habitat", "fr-icon-home-4-line"),
     2: ("Économie et commerce", "economie-et-commerce", "fr-icon-store-line"),
     3: ("Accessibilité, mobilité et connexions", "mobilite", "fr-icon-bus-line"),
-    4: ("Formes urbaines, espace public et patrimoine", "espace-public-et-patrimoine",
-        "fr-icon-building-line"),
-    5: ("Équipements et services publics", "equipements-et-services-publics",
-        "fr-icon-government-line"),
+    4: (
+        "Formes urbaines, espace public et patrimoine",
+        "espace-public-et-patrimoine",
+        "fr-icon-building-line",
+    ),
+    5: (
+        "Équipements et services publics",
+        "equipements-et-services-publics",
+        "fr-icon-government-line",
+    ),
 }
 THEMES = [
-    ("Innovation", "innovation", "fr-icon-lightbulb-line",
-     "Expérimenter de nouvelles solutions pour les centres-villes."),
-    ("Numérique", "numerique", "fr-icon-computer-line",
-     "Mettre le numérique au service des habitants, des commerces et des services."),
-    ("Animation des centres-villes", "animation-des-centres-villes", "fr-icon-calendar-event-line",
-     "Faire vivre le centre-ville : événements, commerce, culture, vie associative."),
+    (
+        "Innovation",
+        "innovation",
+        "fr-icon-lightbulb-line",
+        "Expérimenter de nouvelles solutions pour les centres-villes.",
+    ),
+    (
+        "Numérique",
+        "numerique",
+        "fr-icon-computer-line",
+        "Mettre le numérique au service des habitants, des commerces et des services.",
+    ),
+    (
+        "Animation des centres-villes",
+        "animation-des-centres-villes",
+        "fr-icon-calendar-event-line",
+        "Faire vivre le centre-ville : événements, commerce, culture, vie associative.",
+    ),
 ]
 
 
@@ -50,28 +68,43 @@ def load_programme() -> LoadReport:
         short_title, slug, icon = AXIS_NAMES[axis["numero"]]
         Topic.objects.update_or_create(
             slug=slug,
-            defaults={"kind": Topic.Kind.AXIS, "number": axis["numero"], "title": axis["titre"],
-                      "short_title": short_title, "icon": icon},
+            defaults={
+                "kind": Topic.Kind.AXIS,
+                "number": axis["numero"],
+                "title": axis["titre"],
+                "short_title": short_title,
+                "icon": icon,
+            },
         )
     for number, (title, slug, icon, summary) in enumerate(THEMES, start=1):
         Topic.objects.update_or_create(
             slug=slug,
-            defaults={"kind": Topic.Kind.THEME, "number": number, "title": title,
-                      "short_title": title, "icon": icon},
+            defaults={
+                "kind": Topic.Kind.THEME,
+                "number": number,
+                "title": title,
+                "short_title": title,
+                "icon": icon,
+            },
         )
         Topic.objects.filter(slug=slug, summary="").update(summary=summary)
     for phase in data["phases"]:
         Phase.objects.update_or_create(
             key=phase["cle"],
-            defaults={"order": phase["ordre"], "name": phase["nom"],
-                      "description": " ; ".join(phase.get("contenu", []))},
+            defaults={
+                "order": phase["ordre"],
+                "name": phase["nom"],
+                "description": " ; ".join(phase.get("contenu", [])),
+            },
         )
     for partner in data["partenaires_nationaux"]["items"]:
         Partner.objects.update_or_create(
             name=partner["nom"],
-            defaults={"acronym": partner.get("sigle") or "",
-                      "slug": slugify(partner.get("sigle") or partner["nom"])[:80],
-                      "commitment": partner.get("engagement_total") or ""},
+            defaults={
+                "acronym": partner.get("sigle") or "",
+                "slug": slugify(partner.get("sigle") or partner["nom"])[:80],
+                "commitment": partner.get("engagement_total") or "",
+            },
         )
     for term in data["glossaire"]["items"]:
         GlossaryTerm.objects.update_or_create(
@@ -79,6 +112,8 @@ def load_programme() -> LoadReport:
             defaults={"expansion": term["developpement"], "note": term.get("note") or ""},
         )
     return LoadReport(
-        topics=Topic.objects.count(), phases=Phase.objects.count(),
-        partners=Partner.objects.count(), glossary=GlossaryTerm.objects.count(),
+        topics=Topic.objects.count(),
+        phases=Phase.objects.count(),
+        partners=Partner.objects.count(),
+        glossary=GlossaryTerm.objects.count(),
     )

@@ -25,14 +25,22 @@ class Topic(index.Indexed, models.Model):
     summary = models.TextField("résumé", blank=True)
     introduction = RichTextField("présentation", features=RICH_TEXT_FEATURES, blank=True)
     icon = models.CharField(
-        "icône DSFR", max_length=80, blank=True,
+        "icône DSFR",
+        max_length=80,
+        blank=True,
         help_text="Nom d’une icône du DSFR, par exemple « fr-icon-home-4-line ».",
     )
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("kind"), FieldPanel("number"), FieldPanel("title"),
-             FieldPanel("short_title"), FieldPanel("slug"), FieldPanel("icon")],
+            [
+                FieldPanel("kind"),
+                FieldPanel("number"),
+                FieldPanel("title"),
+                FieldPanel("short_title"),
+                FieldPanel("slug"),
+                FieldPanel("icon"),
+            ],
             heading="Identification",
         ),
         FieldPanel("summary"),

@@ -43,16 +43,29 @@ def load_territories() -> LoadReport:
     for row in _rows("departements.csv"):
         departments[row["code_departement"]], _ = Department.objects.update_or_create(
             code=row["code_departement"],
-            defaults={"name": row["nom_departement"],
-                      "slug": slugify(f"{row['code_departement']}-{row['nom_departement']}"),
-                      "region": regions[row["code_region"]]},
+            defaults={
+                "name": row["nom_departement"],
+                "slug": slugify(f"{row['code_departement']}-{row['nom_departement']}"),
+                "region": regions[row["code_region"]],
+            },
         )
     existing = {town.insee_code: town for town in Town.objects.all()}
     taken_slugs = {town.slug for town in existing.values()}
     to_create, to_update = [], []
-    fields = ["name", "department", "territory_code", "territory_name", "epci_siren", "epci_name",
-              "population", "convention_signed_on", "actions_ongoing", "actions_completed",
-              "latitude", "longitude"]
+    fields = [
+        "name",
+        "department",
+        "territory_code",
+        "territory_name",
+        "epci_siren",
+        "epci_name",
+        "population",
+        "convention_signed_on",
+        "actions_ongoing",
+        "actions_completed",
+        "latitude",
+        "longitude",
+    ]
     for row in _rows("acv_villes.csv"):
         values = {
             "name": row["nom_commune"],
@@ -62,8 +75,11 @@ def load_territories() -> LoadReport:
             "epci_siren": row["siren_epci"],
             "epci_name": row["nom_epci"],
             "population": _int_or_none(row["population_municipale"]),
-            "convention_signed_on": (datetime.date.fromisoformat(row["date_signature_convention"])
-                                     if row["date_signature_convention"] else None),
+            "convention_signed_on": (
+                datetime.date.fromisoformat(row["date_signature_convention"])
+                if row["date_signature_convention"]
+                else None
+            ),
             "actions_ongoing": _int_or_none(row["actions_en_cours"]),
             "actions_completed": _int_or_none(row["actions_livrees"]),
             "latitude": Decimal(row["latitude"]),
@@ -82,5 +98,8 @@ def load_territories() -> LoadReport:
         to_create.append(Town(insee_code=row["insee_com"], slug=slug, **values))
     Town.objects.bulk_create(to_create)
     Town.objects.bulk_update(to_update, fields)
-    return LoadReport(regions=Region.objects.count(), departments=Department.objects.count(),
-                      towns=Town.objects.count())
+    return LoadReport(
+        regions=Region.objects.count(),
+        departments=Department.objects.count(),
+        towns=Town.objects.count(),
+    )

@@ -24,8 +24,9 @@ class Department(models.Model):
     code = models.CharField("code INSEE", max_length=3, unique=True)
     name = models.CharField("nom", max_length=120)
     slug = models.SlugField(max_length=120, unique=True)
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="departments",
-                               verbose_name="région")
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="departments", verbose_name="région"
+    )
 
     class Meta:
         verbose_name = "département"
@@ -47,8 +48,9 @@ class Town(index.Indexed, models.Model):
     insee_code = models.CharField("code INSEE", max_length=5, unique=True)
     name = models.CharField("nom", max_length=120)
     slug = models.SlugField(max_length=140, unique=True)
-    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="towns",
-                                   verbose_name="département")
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="towns", verbose_name="département"
+    )
     territory_code = models.CharField("identifiant du territoire ACV", max_length=10, db_index=True)
     territory_name = models.CharField("territoire ACV", max_length=200)
     epci_siren = models.CharField("SIREN de l’EPCI", max_length=9, blank=True)
@@ -60,7 +62,8 @@ class Town(index.Indexed, models.Model):
     latitude = models.DecimalField(max_digits=8, decimal_places=4)
     longitude = models.DecimalField(max_digits=8, decimal_places=4)
     summary = models.TextField(
-        "présentation", blank=True,
+        "présentation",
+        blank=True,
         help_text="Quelques phrases sur le projet de centre-ville de la commune.",
     )
 
@@ -68,15 +71,21 @@ class Town(index.Indexed, models.Model):
 
     panels = [
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("name"), FieldPanel("insee_code")]),
-             FieldPanel("slug"), FieldPanel("department")],
+            [
+                FieldRowPanel([FieldPanel("name"), FieldPanel("insee_code")]),
+                FieldPanel("slug"),
+                FieldPanel("department"),
+            ],
             heading="Commune",
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("territory_code"), FieldPanel("territory_name")]),
-             FieldRowPanel([FieldPanel("epci_siren"), FieldPanel("epci_name")]),
-             FieldPanel("population"), FieldPanel("convention_signed_on"),
-             FieldRowPanel([FieldPanel("actions_ongoing"), FieldPanel("actions_completed")])],
+            [
+                FieldRowPanel([FieldPanel("territory_code"), FieldPanel("territory_name")]),
+                FieldRowPanel([FieldPanel("epci_siren"), FieldPanel("epci_name")]),
+                FieldPanel("population"),
+                FieldPanel("convention_signed_on"),
+                FieldRowPanel([FieldPanel("actions_ongoing"), FieldPanel("actions_completed")]),
+            ],
             heading="Programme",
         ),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading="Position"),

@@ -3,7 +3,6 @@
 import datetime
 
 from django import forms
-
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
@@ -15,15 +14,23 @@ class ListingMixin(models.Model):
     """What a card shows when the page is listed: an image and a short summary."""
 
     listing_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name="image de vignette",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="image de vignette",
     )
     listing_image_alt = models.CharField(
-        "texte alternatif de la vignette", max_length=250, blank=True,
+        "texte alternatif de la vignette",
+        max_length=250,
+        blank=True,
         help_text="Laissez vide si l’image n’apporte pas d’information (image décorative).",
     )
     summary = models.TextField(
-        "chapô", max_length=400, blank=True,
+        "chapô",
+        max_length=400,
+        blank=True,
         help_text="Deux ou trois phrases affichées en tête de page et sur les vignettes.",
     )
 
@@ -42,7 +49,9 @@ class ListingMixin(models.Model):
 class DatedMixin(models.Model):
     """First publication and last update dates shown to readers."""
 
-    published_on = models.DateField("date de publication", default=datetime.date.today, db_index=True)
+    published_on = models.DateField(
+        "date de publication", default=datetime.date.today, db_index=True
+    )
     updated_on = models.DateField("date de mise à jour", null=True, blank=True)
 
     date_panels = [
@@ -66,13 +75,17 @@ class TaggedTopicsMixin(models.Model):
     """Links a page to the programme's axes and themes."""
 
     topics = ParentalManyToManyField(
-        "programme.Topic", blank=True, verbose_name="axes et thèmes",
+        "programme.Topic",
+        blank=True,
+        verbose_name="axes et thèmes",
         related_name="+",
     )
 
     topic_panels = [FieldPanel("topics", widget=forms.CheckboxSelectMultiple)]
-    search_fields = [index.RelatedFields("topics", [index.SearchField("title")]),
-                     index.FilterField("topics")]
+    search_fields = [
+        index.RelatedFields("topics", [index.SearchField("title")]),
+        index.FilterField("topics"),
+    ]
 
     class Meta:
         abstract = True

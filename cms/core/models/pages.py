@@ -41,13 +41,17 @@ class SitemapPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         home = self.get_site().root_page
         pages = list(
-            home.get_descendants().live().public().filter(depth__lte=home.depth + 2)
+            home.get_descendants()
+            .live()
+            .public()
+            .filter(depth__lte=home.depth + 2)
             .only("title", "url_path", "depth", "path")
         )
         sections = [page for page in pages if page.depth == home.depth + 1]
         for section in sections:
             section.sitemap_children = [
-                page for page in pages
+                page
+                for page in pages
                 if page.depth == home.depth + 2 and page.path.startswith(section.path)
             ]
         context["sitemap_sections"] = sections
