@@ -187,7 +187,7 @@ def _link(label: str, url: str) -> dict:
 
 
 def _page_link(label: str, page: Page) -> dict:
-    return {"label": label, "page": page.pk, "url": ""}
+    return {"label": label, "page": page, "url": ""}
 
 
 def load_settings(home: HomePage, legal: dict[str, Page]) -> None:

@@ -13,6 +13,7 @@ from cms.core.blocks.layout import KeyFigureBlock
 from cms.core.blocks.text import RICH_TEXT_FEATURES
 from cms.core.models import BasePage
 from cms.home import queries
+from cms.news.queries import latest_news
 
 
 class HomePage(BasePage):
@@ -71,6 +72,6 @@ class HomePage(BasePage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = queries.topics()
-        context["latest_news"] = queries.latest_news(limit=3)
+        context["latest_news"] = latest_news(limit=3)
         context["featured_pages"] = queries.featured_pages(self)
         return context

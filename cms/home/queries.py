@@ -2,7 +2,6 @@
 
 from typing import TYPE_CHECKING
 
-from django.db.models import QuerySet
 from wagtail.models import Page
 
 from cms.programme.models import Topic
@@ -13,12 +12,6 @@ if TYPE_CHECKING:
 
 def topics() -> list[Topic]:
     return list(Topic.objects.all())
-
-
-def latest_news(limit: int) -> QuerySet:
-    from cms.news.queries import latest_news as news
-
-    return news(limit)
 
 
 def featured_pages(home: "HomePage") -> list[Page]:
