@@ -5,3 +5,6 @@ class CaseStudiesConfig(AppConfig):
     name = "cms.casestudies"
     label = "casestudies"
     verbose_name = "Retours d’expérience"
+
+    def ready(self) -> None:
+        from . import related  # noqa: F401  (registers the town and topic sections)

@@ -1,0 +1,197 @@
+"""Case studies (« retours d’expérience »): what one town of the programme did, and how."""
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.http import HttpRequest
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from cms.core.blocks.registry import body_blocks
+from cms.core.blocks.text import RICH_TEXT_FEATURES
+from cms.core.cards import card_images
+from cms.core.feeds import FeedMixin
+from cms.core.models import BasePage, DatedMixin, IndexPage, ListingMixin, TaggedTopicsMixin
+from cms.programme.models import Topic
+from cms.territories.models import Town
+
+from .filters import filter_case_studies
+
+
+def current_year() -> int:
+    return datetime.date.today().year
+
+
+def format_euros(amount: int) -> str:
+    """« 1 250 000 € »: French grouping with narrow no-break spaces, no-break space before €."""
+    return f"{amount:,}".replace(",", "\u202f") + "\u00a0€"
+
+
+class CaseStudyPageQuerySet(PageQuerySet):
+    def newest_first(self) -> "CaseStudyPageQuerySet":
+        return self.order_by("-published_on", "-pk")
+
+    def for_cards(self) -> "CaseStudyPageQuerySet":
+        """With what a card shows (town, year, first axis, image) in a fixed number of queries."""
+        return self.select_related("town").prefetch_related("topics", card_images())
+
+
+class CaseStudyIndexPage(FeedMixin, IndexPage):
+    """`/retours-d-experience/`: every case study, filtered by axis, place, phase or tag."""
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["casestudies.CaseStudyPage"]
+
+    class Meta:
+        verbose_name = "liste des retours d’expérience"
+        verbose_name_plural = "listes des retours d’expérience"
+
+    def case_studies(self) -> QuerySet["CaseStudyPage"]:
+        return CaseStudyPage.objects.live().public().child_of(self)
+
+    def feed_items(self) -> QuerySet["CaseStudyPage"]:
+        return self.case_studies().newest_first()
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        listing = filter_case_studies(self.case_studies(), request.GET)
+        page_obj = self.paginate(request, listing.queryset.for_cards())
+        context.update(
+            filter_form=listing.form,
+            ignored_filters=listing.ignored,
+            is_filtered=bool(listing.active),
+            page_obj=page_obj,
+            case_studies=page_obj.object_list,
+        )
+        return context
+
+
+class CaseStudyTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "casestudies.CaseStudyPage", on_delete=models.CASCADE, related_name="tagged_items",
+    )
+
+    class Meta:
+        verbose_name = "mot-clé d’un retour d’expérience"
+        verbose_name_plural = "mots-clés des retours d’expérience"
+
+
+class CaseStudyPage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
+    """One town's project told for its peers: context, figures, partners, outcomes."""
+
+    town = models.ForeignKey(
+        "territories.Town", on_delete=models.PROTECT, related_name="case_studies",
+        verbose_name="ville",
+    )
+    phase = models.ForeignKey(
+        "programme.Phase", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name="phase du programme",
+        help_text="La phase du programme où en était la ville lors du projet.",
+    )
+    year = models.PositiveSmallIntegerField(
+        "année", default=current_year, db_index=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text="L’année de réalisation ou de lancement du projet.",
+    )
+    budget = models.PositiveBigIntegerField(
+        "budget (en euros)", null=True, blank=True,
+        help_text="Coût total du projet en euros, sans espace ni symbole (par exemple 1250000).",
+    )
+    financing_partners = ParentalManyToManyField(
+        "programme.Partner", blank=True, related_name="+", verbose_name="partenaires financeurs",
+    )
+    other_financers = models.CharField(
+        "autres financeurs", max_length=300, blank=True,
+        help_text="Région, département, Europe (FEDER)… séparés par des virgules.",
+    )
+    outcomes = RichTextField(
+        "résultats", features=RICH_TEXT_FEATURES, blank=True,
+        help_text="Ce que le projet a changé, et ce que la ville referait ou ferait autrement.",
+    )
+    body = StreamField(body_blocks(), blank=True, verbose_name="récit du projet")
+    tags = ClusterTaggableManager(
+        through=CaseStudyTag, blank=True, verbose_name="mots-clés",
+        help_text="Quelques mots-clés : « OPAH-RU », « quartier de gare »…",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        *ListingMixin.listing_panels,
+        MultiFieldPanel(
+            [FieldPanel("town"), FieldRowPanel([FieldPanel("phase"), FieldPanel("year")])],
+            heading="Le projet",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("budget"),
+             FieldPanel("financing_partners", widget=forms.CheckboxSelectMultiple),
+             FieldPanel("other_financers")],
+            heading="Financement",
+        ),
+        FieldPanel("outcomes"),
+        FieldPanel("body"),
+        MultiFieldPanel([*TaggedTopicsMixin.topic_panels, FieldPanel("tags")],
+                        heading="Classement"),
+        *DatedMixin.date_panels,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        *ListingMixin.search_fields,
+        *DatedMixin.search_fields,
+        *TaggedTopicsMixin.search_fields,
+        index.SearchField("outcomes"),
+        index.SearchField("body"),
+        index.SearchField("other_financers"),
+        index.RelatedFields("town", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("town"),
+        index.FilterField("year"),
+    ]
+    parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    subpage_types: list[str] = []
+
+    objects = PageManager.from_queryset(CaseStudyPageQuerySet)()
+
+    class Meta:
+        verbose_name = "retour d’expérience"
+        verbose_name_plural = "retours d’expérience"
+
+    @property
+    def budget_display(self) -> str:
+        return format_euros(self.budget) if self.budget is not None else ""
+
+    @property
+    def card_detail(self) -> str:
+        return f"{self.town.name} · {self.year}"
+
+    def related_case_studies(self, topics: list[Topic], limit: int) -> list["CaseStudyPage"]:
+        """Other case studies of the same town first, then of the same axes or themes."""
+        same_topics = CaseStudyPage.objects.filter(topics__in=topics).values("pk")
+        return list(
+            CaseStudyPage.objects.live().public().exclude(pk=self.pk)
+            .filter(Q(town_id=self.town_id) | Q(pk__in=same_topics))
+            .annotate(same_town=Case(When(town_id=self.town_id, then=Value(1)),
+                                     default=Value(0), output_field=IntegerField()))
+            .order_by("-same_town", "-published_on", "-pk")
+            .for_cards()[:limit]
+        )
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["town"] = Town.objects.with_geography().get(pk=self.town_id)
+        context["topics"] = list(self.topics.all())
+        context["partners"] = list(self.financing_partners.all())
+        context["tags"] = list(self.tags.all())
+        context["listing_url"] = self.get_parent().get_url(request=request)
+        context["related_studies"] = self.related_case_studies(context["topics"], limit=3)
+        return context

@@ -61,6 +61,8 @@ def demo_image(title: str, colour: str = "bleu", size: tuple[int, int] = (1200, 
     canvas.save(buffer, format="JPEG", quality=82)
     image = Image(title=title)
     image.file.save(f"{slugify_filename(title)}.jpg", ContentFile(buffer.getvalue()), save=False)
+    # FieldFile.save() does not fill Wagtail's width/height here (NOT NULL columns).
+    image.width, image.height = canvas.size
     image.save()
     return image
 

@@ -4,10 +4,12 @@ An index page mixes in `FeedMixin` and implements `feed_items()`; the feed URL i
 advertised in the page head through the `feeds` context variable.
 """
 
+import datetime
 from typing import Any
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
@@ -45,6 +47,10 @@ class PageFeed(Feed):
         return item.get_url(request=self.request)
 
     def item_pubdate(self, item: Page) -> Any:
+        # The editorial date readers see, not the moment the page was first saved.
+        published_on = getattr(item, "published_on", None)
+        if published_on:
+            return timezone.make_aware(datetime.datetime.combine(published_on, datetime.time(9)))
         return item.first_published_at
 
     def item_updateddate(self, item: Page) -> Any:

@@ -1,14 +1,30 @@
 """sitemap.xml: every live public Wagtail page, plus the pages served by plain views
-(towns, axes and themes) that each app declares in its own `sitemaps` module."""
+(towns, axes and themes, and their list pages) that each app declares."""
 
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
 from cms.programme.sitemaps import TopicSitemap
 from cms.territories.sitemaps import TownSitemap
 
+
+class ViewSitemap(Sitemap):
+    """The list pages served by plain Django views."""
+
+    changefreq = "weekly"
+    priority = 0.7
+
+    def items(self) -> list[str]:
+        return ["town-list", "town-map", "topic-list"]
+
+    def location(self, item: str) -> str:
+        return reverse(item)
+
+
 sitemaps: dict[str, type[Sitemap]] = {
     "pages": WagtailSitemap,
+    "vues": ViewSitemap,
     "villes": TownSitemap,
     "axes": TopicSitemap,
 }

@@ -38,6 +38,7 @@ class HomePage(BasePage):
                 "page",
                 blocks.PageChooserBlock(
                     label="Page mise en avant",
+            page_type=["resources.ResourcePage", "casestudies.CaseStudyPage"],
                 ),
             )
         ],

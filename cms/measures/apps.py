@@ -5,3 +5,7 @@ class MeasuresConfig(AppConfig):
     name = "cms.measures"
     label = "measures"
     verbose_name = "Dispositifs"
+
+    def ready(self) -> None:
+        # Registers the measures section of topic pages.
+        from . import related  # noqa: F401

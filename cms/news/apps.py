@@ -5,3 +5,7 @@ class NewsConfig(AppConfig):
     name = "cms.news"
     label = "news"
     verbose_name = "Actualités et presse"
+
+    def ready(self) -> None:
+        # Registers the news sections of topic and town pages.
+        from . import related  # noqa: F401

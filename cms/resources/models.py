@@ -1,0 +1,144 @@
+"""Guides and other resources of the programme, listed at `/guides/` and `/ressources/`."""
+
+from typing import Any
+
+from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.formats import date_format
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from cms.core.blocks.registry import body_blocks
+from cms.core.cards import with_card_images
+from cms.core.feeds import FeedMixin
+from cms.core.models import BasePage, DatedMixin, IndexPage, ListingMixin, TaggedTopicsMixin
+
+from .filters import filter_resources
+from .resource_types import ResourceType
+
+
+class ResourcePageQuerySet(PageQuerySet):
+    def newest_first(self) -> "ResourcePageQuerySet":
+        return self.order_by("-published_on", "-pk")
+
+    def for_cards(self) -> "ResourcePageQuerySet":
+        """With the card image and its rendition, in a fixed number of queries."""
+        return with_card_images(self)
+
+
+class ResourceIndexPage(FeedMixin, IndexPage):
+    """A listing of resources: `/guides/` for the guides, `/ressources/` for the others."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["resources.ResourcePage"]
+
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    class Meta:
+        verbose_name = "liste de ressources"
+        verbose_name_plural = "listes de ressources"
+
+    def resources(self) -> "ResourcePageQuerySet":
+        return ResourcePage.objects.live().public().child_of(self)
+
+    def feed_items(self) -> "ResourcePageQuerySet":
+        return self.resources().newest_first()
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        listing = filter_resources(self.resources(), request.GET)
+        page_obj = self.paginate(request, listing.queryset.for_cards())
+        context.update(
+            filter_form=listing.form,
+            ignored_filters=listing.ignored,
+            is_filtered=bool(listing.active),
+            page_obj=page_obj,
+            resources=page_obj.object_list,
+        )
+        return context
+
+
+class ResourcePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "resources.ResourcePage", on_delete=models.CASCADE, related_name="tagged_items",
+    )
+
+    class Meta:
+        verbose_name = "mot-clé d’une ressource"
+        verbose_name_plural = "mots-clés des ressources"
+
+
+class ResourcePage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
+    """A guide, atlas, study…: its presentation, its content and the files to download."""
+
+    resource_type = models.CharField(
+        "type de ressource", max_length=20, choices=ResourceType.choices,
+        default=ResourceType.GUIDE, db_index=True,
+    )
+    body = StreamField(body_blocks(), blank=True, verbose_name="contenu")
+    tags = ClusterTaggableManager(
+        through=ResourcePageTag, blank=True, verbose_name="mots-clés",
+        help_text="Quelques mots-clés : « ORT », « convention-cadre », « entrées de ville »…",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("resource_type"), FieldPanel("body")]
+    promote_panels = [*Page.promote_panels, *ListingMixin.listing_panels]
+    classification_panels = [
+        *DatedMixin.date_panels,
+        MultiFieldPanel([*TaggedTopicsMixin.topic_panels, FieldPanel("tags")],
+                        heading="Axes, thèmes et mots-clés"),
+    ]
+    edit_handler = TabbedInterface([
+        ObjectList(content_panels, heading="Contenu"),
+        ObjectList(promote_panels, heading="Présentation et référencement"),
+        ObjectList(classification_panels, heading="Dates et classement"),
+        ObjectList(Page.settings_panels, heading="Paramètres"),
+    ])
+
+    search_fields = [
+        *Page.search_fields,
+        *ListingMixin.search_fields,
+        *DatedMixin.search_fields,
+        *TaggedTopicsMixin.search_fields,
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("resource_type"),
+    ]
+    parent_page_types = ["resources.ResourceIndexPage"]
+    subpage_types: list[str] = []
+
+    objects = PageManager.from_queryset(ResourcePageQuerySet)()
+
+    class Meta:
+        verbose_name = "ressource"
+        verbose_name_plural = "ressources"
+
+    @property
+    def card_detail(self) -> str:
+        return f"Publié le {date_format(self.published_on, 'j F Y')}"
+
+    def related_resources(self, limit: int) -> QuerySet["ResourcePage"]:
+        """Other resources sharing one of this one's axes or themes, newest first."""
+        through = ResourcePage.topics.through.objects
+        own_topics = through.filter(resourcepage_id=self.pk).values("topic_id")
+        sharing = through.filter(topic_id__in=own_topics)
+        return (
+            ResourcePage.objects.live().public().exclude(pk=self.pk)
+            .filter(pk__in=sharing.values("resourcepage_id"))
+            .newest_first().for_cards()[:limit]
+        )
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = list(self.topics.all())
+        context["tags"] = list(self.tags.all())
+        context["listing_url"] = self.get_parent().get_url(request=request)
+        context["related_resources"] = list(self.related_resources(limit=3))
+        return context

@@ -1,9 +1,15 @@
 """Regions, departments and the 245 towns of the programme (data/acv_villes.csv)."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
+
+from .names import normalise_name
 
 
 class Region(models.Model):
@@ -41,6 +47,35 @@ class TownQuerySet(models.QuerySet):
     def with_geography(self) -> "TownQuerySet":
         return self.select_related("department__region")
 
+    def matching(self, query: str) -> "TownQuerySet":
+        """Towns with a word starting with each word of `query`, ignoring case, accents and
+        hyphens (« saint lo » finds Saint-Lô, not Saint-Malo), on any database, through the
+        normalised `search_name`."""
+        towns = self
+        for word in normalise_name(query).split():
+            towns = towns.filter(
+                models.Q(search_name__startswith=word) | models.Q(search_name__contains=f" {word}")
+            )
+        return towns
+
+    # The loader writes towns in bulk, which bypasses `save()`: keep the derived fields right.
+    def bulk_create(self, objs: Iterable["Town"], *args: Any, **kwargs: Any) -> list["Town"]:
+        objs = list(objs)
+        for town in objs:
+            town.search_name = normalise_name(town.name)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(
+        self, objs: Iterable["Town"], fields: Iterable[str], *args: Any, **kwargs: Any
+    ) -> int:
+        objs, fields = list(objs), list(fields)
+        now = timezone.now()
+        for town in objs:
+            town.search_name = normalise_name(town.name)
+            town.updated_at = now
+        derived = [name for name in ("search_name", "updated_at") if name not in fields]
+        return super().bulk_update(objs, fields + derived, *args, **kwargs)
+
 
 class Town(index.Indexed, models.Model):
     """A commune of the programme. Two communes may share one ACV territory (a "binôme")."""
@@ -66,6 +101,14 @@ class Town(index.Indexed, models.Model):
         blank=True,
         help_text="Quelques phrases sur le projet de centre-ville de la commune.",
     )
+    search_name = models.CharField(
+        "nom normalisé",
+        max_length=120,
+        editable=False,
+        db_index=True,
+        help_text="Le nom sans majuscules, accents ni tirets, pour la recherche et le tri.",
+    )
+    updated_at = models.DateTimeField("dernière modification", auto_now=True)
 
     objects = TownQuerySet.as_manager()
 
@@ -102,10 +145,17 @@ class Town(index.Indexed, models.Model):
     class Meta:
         verbose_name = "ville"
         verbose_name_plural = "villes"
-        ordering = ["name"]
+        # The normalised name sorts « Écully » among the E on every database.
+        ordering = ["search_name"]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_name = normalise_name(self.name)
+        if "update_fields" in kwargs and kwargs["update_fields"] is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name", "updated_at"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("town-detail", kwargs={"slug": self.slug})
@@ -113,6 +163,11 @@ class Town(index.Indexed, models.Model):
     @property
     def region(self) -> Region:
         return self.department.region
+
+    @property
+    def population_year(self) -> int:
+        """INSEE's latest legal populations are from 2023, except Mayotte's (2017 census)."""
+        return 2017 if self.department.code == "976" else 2023
 
     def partner_towns(self) -> models.QuerySet["Town"]:
         """The other commune(s) of the same ACV territory, if it is a binôme."""

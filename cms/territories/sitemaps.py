@@ -1,4 +1,7 @@
+import datetime
+
 from django.contrib.sitemaps import Sitemap
+from django.db.models import QuerySet
 
 from .models import Town
 
@@ -7,5 +10,8 @@ class TownSitemap(Sitemap):
     changefreq = "monthly"
     priority = 0.6
 
-    def items(self):
-        return Town.objects.only("slug").order_by("name")
+    def items(self) -> QuerySet[Town]:
+        return Town.objects.only("slug", "updated_at").order_by("search_name")
+
+    def lastmod(self, town: Town) -> datetime.datetime:
+        return town.updated_at

@@ -1,31 +1,155 @@
 """The towns: list with filters, one page per town, and the map."""
 
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.urls import reverse
 
 from cms.core.breadcrumbs import Crumb
+from cms.core.related import sections_for
 
-from .models import Town
+from .filters import TownFilters
+from .formats import long_date
+from .maps import SvgMap, france_map, region_locator
+from .models import Region, Town
+from .names import normalise_name
+
+PER_PAGE = 60
+# The map's markup only changes when towns do (its key holds their latest change); the
+# timeout bounds staleness after an edit to a region or department name.
+MAP_CACHE_SECONDS = 60 * 60
+
+
+def _regions() -> list[Region]:
+    """Regions with their departments, « Île-de-France » among the I."""
+    regions = Region.objects.prefetch_related("departments")
+    return sorted(regions, key=lambda region: normalise_name(region.name))
+
+
+def _home_crumbs() -> list[Crumb]:
+    return [Crumb("Accueil", "/")]
 
 
 def town_list(request: HttpRequest) -> HttpResponse:
-    towns = Town.objects.with_geography()
-    return TemplateResponse(request, "territories/town_list.html", {
-        "title": "Les villes du programme", "towns": towns,
-        "breadcrumbs": [Crumb("Accueil", "/")],
-    })
+    regions = _regions()
+    filters = TownFilters.from_query(request.GET, regions)
+    towns = filters.apply(Town.objects.with_geography())
+    page_obj = Paginator(towns, PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "territories/town_list.html",
+        {
+            "title": "Les villes du programme",
+            "meta_description": (
+                "Les 245 communes du programme Action cœur de ville : recherche par nom, filtres "
+                "par région et département, population et date de signature de la convention."
+            ),
+            "breadcrumbs": _home_crumbs(),
+            "regions": regions,
+            "filters": filters,
+            "page_obj": page_obj,
+            "towns": page_obj.object_list,
+        },
+    )
+
+
+def _meta_description(town: Town) -> str:
+    if town.summary:
+        return town.summary
+    convention = (
+        f"convention signée le {long_date(town.convention_signed_on)}"
+        if town.convention_signed_on
+        else "convention en cours de signature"
+    )
+    return (
+        f"{town.name} ({town.department.name}, {town.region.name}), ville du programme "
+        f"Action cœur de ville : {convention}. Ressources, retours d’expérience et "
+        "actualités de la commune."
+    )
 
 
 def town_detail(request: HttpRequest, slug: str) -> HttpResponse:
     town = get_object_or_404(Town.objects.with_geography(), slug=slug)
-    return TemplateResponse(request, "territories/town_detail.html", {
-        "title": town.name, "town": town,
-        "breadcrumbs": [Crumb("Accueil", "/"), Crumb("Villes", "/villes/")],
-    })
+    locator = region_locator(town.region.code, town.department.code)
+    return TemplateResponse(
+        request,
+        "territories/town_detail.html",
+        {
+            "title": town.name,
+            "town": town,
+            "partners": list(town.partner_towns()),
+            "sections": sections_for("town", town),
+            "locator": locator,
+            "locator_point": locator.place(
+                town.department.code, float(town.longitude), float(town.latitude)
+            ),
+            "meta_description": _meta_description(town),
+            "breadcrumbs": [*_home_crumbs(), Crumb("Villes", reverse("town-list"))],
+        },
+    )
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    name: str
+    department: str
+    url: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class RegionGroup:
+    region: Region
+    points: list[MapPoint]
+
+
+def _map_groups(svg_map: SvgMap) -> list[RegionGroup]:
+    groups: dict[int, RegionGroup] = {}
+    for town in Town.objects.with_geography():
+        department = town.department
+        x, y = svg_map.place(department.code, float(town.longitude), float(town.latitude))
+        point = MapPoint(town.name, department.name, town.get_absolute_url(), x, y)
+        groups.setdefault(department.region_id, RegionGroup(department.region, [])).points.append(
+            point
+        )
+    return sorted(groups.values(), key=lambda group: normalise_name(group.region.name))
+
+
+def _map_body(town_count: int, version: str) -> str:
+    """The map and its list alternative: 490 links, rendered once per state of the towns."""
+    key = f"territories:town-map:{town_count}:{version}"
+    body = cache.get(key)
+    if body is None:
+        svg_map = france_map()
+        body = render_to_string(
+            "territories/includes/town_map_body.html",
+            {"map": svg_map, "regions": _map_groups(svg_map), "town_count": town_count},
+        )
+        cache.set(key, body, MAP_CACHE_SECONDS)
+    return body
 
 
 def town_map(request: HttpRequest) -> HttpResponse:
-    return TemplateResponse(request, "territories/town_map.html", {
-        "title": "Carte des villes", "breadcrumbs": [Crumb("Accueil", "/")],
-    })
+    state = Town.objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
+    version = state["latest"].isoformat() if state["latest"] else "vide"
+    return TemplateResponse(
+        request,
+        "territories/town_map.html",
+        {
+            "title": "Carte des villes",
+            "meta_description": (
+                "La carte des 245 communes du programme Action cœur de ville, en métropole, en "
+                "Corse et outre-mer, avec la liste des villes par région."
+            ),
+            "breadcrumbs": _home_crumbs(),
+            "town_count": state["count"],
+            "body": _map_body(state["count"], version),
+        },
+    )

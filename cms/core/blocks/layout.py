@@ -1,17 +1,33 @@
 """Layout family: accordions, tables and key figures."""
 
+from typing import Any
+
+from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 
-from .text import RICH_TEXT_FEATURES
+from .ids import UniqueIdMixin
+from .text import HEADING_LEVELS, RICH_TEXT_FEATURES
 
 
 class AccordionItemBlock(blocks.StructBlock):
     title = blocks.CharBlock(label="Titre", max_length=200)
     body = blocks.RichTextBlock(label="Contenu", features=RICH_TEXT_FEATURES)
 
+    class Meta:
+        icon = "doc-empty"
+        label = "Section"
 
-class AccordionBlock(blocks.StructBlock):
+
+class AccordionBlock(UniqueIdMixin, blocks.StructBlock):
+    id_prefix = "accordeon"
+
+    heading_level = blocks.ChoiceBlock(
+        label="Niveau des titres des sections",
+        choices=HEADING_LEVELS,
+        default="h3",
+        help_text="Un niveau sous celui de l’intertitre qui précède l’accordéon.",
+    )
     items = blocks.ListBlock(AccordionItemBlock(), label="Sections", min_num=1)
 
     class Meta:
@@ -21,24 +37,43 @@ class AccordionBlock(blocks.StructBlock):
         description = "Des sections repliables, pour les questions fréquentes par exemple."
 
 
-class TableBlock(blocks.StructBlock):
-    caption = blocks.CharBlock(label="Titre du tableau", max_length=200,
-                               help_text="Annoncé aux lecteurs d’écran.")
-    table = WagtailTableBlock(
-        label="Tableau",
-        table_options={"startRows": 3, "startCols": 3, "renderer": "text"},
-    )
+class TableBlock(WagtailTableBlock):
+    """Wagtail's table editor, rendered as a DSFR table; its caption is mandatory."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("table_options", {"startRows": 3, "startCols": 3, "renderer": "text"})
+        kwargs.setdefault(
+            "help_text",
+            "Donnez un titre au tableau et indiquez quelles cellules sont des en-têtes : "
+            "les lecteurs d’écran les annoncent.",
+        )
+        super().__init__(**kwargs)
 
     class Meta:
         icon = "table"
         label = "Tableau"
         template = "blocks/table.html"
-        description = "Un tableau de données avec son titre."
+        description = "Un tableau de données avec son titre et ses en-têtes."
+
+    def clean(self, value: dict) -> dict:
+        value = super().clean(value)
+        if value and not (value.get("table_caption") or "").strip():
+            raise ValidationError(
+                "Donnez un titre au tableau : il est annoncé aux lecteurs d’écran."
+            )
+        return value
 
 
 class KeyFigureBlock(blocks.StructBlock):
-    figure = blocks.CharBlock(label="Chiffre", max_length=30, help_text="Par exemple « 245 » ou « 5 Md€ ».")
+    figure = blocks.CharBlock(
+        label="Chiffre", max_length=30, help_text="Par exemple « 245 » ou « 5 Md€ ».",
+    )
     label = blocks.CharBlock(label="Libellé", max_length=150)
+
+    class Meta:
+        icon = "order"
+        label = "Chiffre clé"
+        description = "Un chiffre et ce qu’il mesure."
 
 
 class KeyFiguresBlock(blocks.StructBlock):
@@ -49,4 +84,4 @@ class KeyFiguresBlock(blocks.StructBlock):
         icon = "order"
         label = "Chiffres clés"
         template = "blocks/key_figures.html"
-        description = "De deux à six chiffres clés, en grand."
+        description = "Jusqu’à six chiffres clés, en grand, avec leur libellé."

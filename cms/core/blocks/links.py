@@ -14,12 +14,16 @@ class LinkBlock(blocks.StructBlock):
         icon = "link"
         label = "Lien"
         template = "blocks/link.html"
+        description = "Un lien vers une page du site ou vers un autre site."
 
     def clean(self, value):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             raise StructBlockValidationError(
-                block_errors={"url": ValidationError("Choisissez une page du site ou une adresse externe, pas les deux.")}
+                block_errors={"url": ValidationError(
+                    "Choisissez soit une page du site, soit une adresse externe "
+                    "(l’une des deux seulement)."
+                )}
             )
         return value
 

@@ -2,10 +2,13 @@
 
 from wagtail import blocks
 
-# The only rich-text features editors get: no raw HTML, no inline styling.
+# The only rich-text features editors get: no raw HTML, no inline styling, no headings
+# (the heading block sets their level explicitly).
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
 
-HEADING_LEVELS = [("h2", "Titre de niveau 2"), ("h3", "Titre de niveau 3"), ("h4", "Titre de niveau 4")]
+HEADING_LEVELS = [
+    ("h2", "Titre de niveau 2"), ("h3", "Titre de niveau 3"), ("h4", "Titre de niveau 4"),
+]
 
 
 class HeadingBlock(blocks.StructBlock):

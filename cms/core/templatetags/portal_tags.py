@@ -4,7 +4,6 @@ from collections.abc import Iterator
 
 from django import template
 from django.core.paginator import Paginator
-from django.template.defaultfilters import filesizeformat
 from wagtail.documents.models import AbstractDocument
 
 register = template.Library()
@@ -18,14 +17,27 @@ def document_details(document: AbstractDocument) -> str:
         size = document.get_file_size()
     except OSError:
         size = None
-    return f"{extension} – {filesizeformat(size)}" if size else extension
+    return f"{extension} – {french_file_size(size)}" if size else extension
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context: template.Context, path: str) -> str:
-    return context["request"].build_absolute_uri(path)
+def french_file_size(size: int) -> str:
+    """Sizes as French readers write them: « 850 octets », « 12 ko », « 1,4 Mo »."""
+    if size < 1000:
+        return f"{size} octets"
+    value, unit = size / 1000, "ko"
+    for bigger in ("Mo", "Go"):
+        if round(value) < 1000:
+            break
+        value, unit = value / 1000, bigger
+    text = f"{value:.0f}" if value >= 10 else f"{value:.1f}".replace(".", ",").removesuffix(",0")
+    return f"{text}\u00a0{unit}"
 
 
 @register.filter
 def page_range(paginator: Paginator, number: int) -> Iterator[int | str]:
     return paginator.get_elided_page_range(number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context: template.Context, path: str) -> str:
+    return context["request"].build_absolute_uri(path)

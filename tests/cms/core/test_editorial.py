@@ -27,7 +27,8 @@ def _member(group_name: str, email: str):
 def test_groups_replace_wagtail_defaults_without_duplicates(editorial):
     names = set(Group.objects.values_list("name", flat=True))
     assert {EDITORS, MODERATORS} <= names
-    assert "Editors" not in names and "Moderators" not in names
+    assert "Editors" not in names
+    assert "Moderators" not in names
 
 
 def test_editor_can_edit_but_not_publish_and_moderator_can_publish(editorial):
@@ -42,7 +43,8 @@ def test_editor_can_edit_but_not_publish_and_moderator_can_publish(editorial):
 def test_every_page_under_home_goes_through_the_review_workflow(editorial):
     page = editorial.add_child(instance=StandardPage(title="Page", slug="page"))
     workflow = Page.objects.get(pk=page.pk).get_workflow()
-    assert workflow is not None and workflow.name == WORKFLOW
+    assert workflow is not None
+    assert workflow.name == WORKFLOW
 
 
 def test_editor_reaches_the_admin_and_the_dashboard_panel(client, editorial):

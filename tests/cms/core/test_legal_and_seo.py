@@ -55,9 +55,12 @@ def test_sitemap_xml_parses_and_lists_pages_and_towns(client, legal, territories
     assert "http://localhost/mentions-legales/" in urls or any(
         url.endswith("/mentions-legales/") for url in urls
     )
-    town_urls = [url for url in urls if "/villes/" in url]
+    town_urls = [url for url in urls if "/villes/" in url and not url.endswith("/villes/")]
     assert len(town_urls) == 245
     assert any(url.endswith("/axes/habitat/") for url in urls)
+    # The list pages served by plain views are listed too.
+    for path in ("/villes/", "/carte/", "/axes/"):
+        assert any(url.endswith(path) for url in urls), path
 
 
 def test_robots_txt_points_to_the_sitemap_and_hides_the_admin(client):
@@ -86,3 +89,13 @@ def test_health_check_reports_database_and_cache(client):
         "statut": "ok",
         "verifications": {"database": "ok", "cache": "ok"},
     }
+
+
+def test_page_with_a_listing_image_shares_it_as_open_graph_image(client, legal):
+    from tests.factories import ImageFactory
+
+    page = legal["mentions-legales"].specific
+    page.listing_image = ImageFactory()
+    page.save_revision().publish()
+    html = client.get("/mentions-legales/").content.decode()
+    assert '<meta property="og:image" content="http://testserver/media/images/' in html

@@ -1,8 +1,8 @@
 """The page chrome every visitor sees: DSFR header and footer, menus, notice, skip links."""
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from cms.core.demo_site import load_legal_pages, load_settings
@@ -23,9 +23,12 @@ def test_every_page_has_dsfr_header_footer_and_skip_links(client, site_with_menu
     assert '<header role="banner" class="fr-header">' in html
     assert "République<br>française" in html
     assert 'class="fr-footer"' in html
-    assert 'href="#contenu"' in html and 'id="contenu"' in html
-    assert 'href="#pied-de-page"' in html and 'id="pied-de-page"' in html
-    assert 'role="search"' in html and 'action="/recherche/"' in html
+    assert 'href="#contenu"' in html
+    assert 'id="contenu"' in html
+    assert 'href="#pied-de-page"' in html
+    assert 'id="pied-de-page"' in html
+    assert 'role="search"' in html
+    assert 'action="/recherche/"' in html
 
 
 def test_main_menu_and_footer_links_come_from_settings(client, site_with_menus):

@@ -1,0 +1,19 @@
+"""What a listing card needs from the database, fetched in a fixed number of queries.
+
+The card template (`includes/page_card.html`) renders `listing_image` with this rendition.
+"""
+
+from django.db.models import Prefetch, QuerySet
+from wagtail.images import get_image_model
+
+CARD_RENDITION = "fill-600x338|format-webp"
+
+
+def card_images() -> Prefetch:
+    """A prefetch of the listing images with their card rendition (two queries in all)."""
+    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    return Prefetch("listing_image", queryset=images)
+
+
+def with_card_images(queryset: QuerySet) -> QuerySet:
+    return queryset.prefetch_related(card_images())

@@ -1,0 +1,17 @@
+"""The « Dispositifs » section of topic pages."""
+
+from cms.core.related import RelatedSection, register
+from cms.programme.models import Topic
+
+from .queries import measures_for_topic
+
+RELATED_LIMIT = 3
+
+
+@register("topic")
+def measures_about_topic(topic: Topic) -> RelatedSection | None:
+    items = list(measures_for_topic(topic.pk, RELATED_LIMIT))
+    if not items:
+        return None
+    return RelatedSection("Dispositifs", items,
+                          item_template="measures/includes/measure_card.html", order=90)

@@ -1,0 +1,23 @@
+"""The guides and resources an axis or theme page lists (see `cms.core.related`)."""
+
+from cms.core.related import RelatedSection, register
+from cms.programme.models import Topic
+
+from .queries import resources_for_topic
+
+TOPIC_SECTION_SIZE = 3
+
+
+@register("topic")
+def resources_section(topic: Topic) -> RelatedSection | None:
+    items = list(resources_for_topic(topic, limit=TOPIC_SECTION_SIZE))
+    if not items:
+        return None
+    return RelatedSection(
+        "Guides et ressources",
+        items,
+        more_url=f"/ressources/?axe={topic.slug}",
+        more_label="Toutes les ressources sur ce sujet",
+        item_template="resources/includes/resource_card.html",
+        order=20,
+    )
