@@ -21,6 +21,7 @@ from cms.core.blocks.registry import body_blocks
 from cms.core.blocks.text import RICH_TEXT_FEATURES
 from cms.core.cards import card_images
 from cms.core.feeds import FeedMixin
+from cms.core.fragments import lazy
 from cms.core.models import BasePage, DatedMixin, IndexPage, ListingMixin, TaggedTopicsMixin
 from cms.programme.models import Topic
 from cms.territories.models import Town
@@ -65,14 +66,14 @@ class CaseStudyIndexPage(FeedMixin, IndexPage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        listing = filter_case_studies(self.case_studies(), request.GET)
-        page_obj = self.paginate(request, listing.queryset.for_cards())
+        listing = lazy(lambda: filter_case_studies(self.case_studies(), request.GET))
+        page_obj = lazy(lambda: self.paginate(request, listing.queryset.for_cards()))
         context.update(
-            filter_form=listing.form,
-            ignored_filters=listing.ignored,
-            is_filtered=bool(listing.active),
+            filter_form=lazy(lambda: listing.form),
+            ignored_filters=lazy(lambda: listing.ignored),
+            is_filtered=lazy(lambda: bool(listing.active)),
             page_obj=page_obj,
-            case_studies=page_obj.object_list,
+            case_studies=lazy(lambda: page_obj.object_list),
         )
         return context
 
@@ -188,10 +189,13 @@ class CaseStudyPage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["town"] = Town.objects.with_geography().get(pk=self.town_id)
-        context["topics"] = list(self.topics.all())
-        context["partners"] = list(self.financing_partners.all())
-        context["tags"] = list(self.tags.all())
-        context["listing_url"] = self.get_parent().get_url(request=request)
-        context["related_studies"] = self.related_case_studies(context["topics"], limit=3)
+        topics = lazy(lambda: list(self.topics.all()))
+        context["town"] = lazy(lambda: Town.objects.with_geography().get(pk=self.town_id))
+        context["topics"] = topics
+        context["partners"] = lazy(lambda: list(self.financing_partners.all()))
+        context["tags"] = lazy(lambda: list(self.tags.all()))
+        context["listing_url"] = lazy(lambda: self.get_parent().get_url(request=request))
+        context["related_studies"] = lazy(
+            lambda: self.related_case_studies(list(topics), limit=3)
+        )
         return context

@@ -1,8 +1,8 @@
 """What every page's header and footer show, read once and cached.
 
 Menus, footer links and the notice banner live in site settings; resolving their page
-links costs queries, so the resolved chrome is cached per site and dropped whenever a
-setting is saved or a page is published, moved or unpublished (see `signals`).
+links costs queries, so the resolved chrome is cached per site and content version: saving
+a setting or publishing, moving or unpublishing a page rebuilds it (see `fragments`).
 """
 
 from dataclasses import dataclass, field
@@ -10,10 +10,8 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from wagtail.models import Site
 
+from .fragments import FRAGMENT_SECONDS, content_version
 from .models.settings import NavigationSettings, PortalSettings
-
-CACHE_KEY = "portal-chrome:{site_id}"
-CACHE_SECONDS = 60 * 60
 
 
 @dataclass(frozen=True)
@@ -81,15 +79,9 @@ def build_chrome(site: Site) -> SiteChrome:
 
 
 def get_chrome(site: Site) -> SiteChrome:
-    key = CACHE_KEY.format(site_id=site.pk)
-    chrome = cache.get(key)
+    chrome = cache.get(f"portal-chrome:{site.pk}:{content_version()}")
     if chrome is None:
         chrome = build_chrome(site)
-        cache.set(key, chrome, CACHE_SECONDS)
+        # Building may create the settings rows, which bumps the version: key it after.
+        cache.set(f"portal-chrome:{site.pk}:{content_version()}", chrome, FRAGMENT_SECONDS)
     return chrome
-
-
-def clear_chrome() -> None:
-    cache.delete_many(
-        [CACHE_KEY.format(site_id=pk) for pk in Site.objects.values_list("pk", flat=True)]
-    )

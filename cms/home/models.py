@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from cms.core.blocks.layout import KeyFigureBlock
 from cms.core.blocks.text import RICH_TEXT_FEATURES
+from cms.core.fragments import lazy
 from cms.core.models import BasePage
 from cms.home import queries
 from cms.news.queries import latest_news
@@ -38,7 +39,7 @@ class HomePage(BasePage):
                 "page",
                 blocks.PageChooserBlock(
                     label="Page mise en avant",
-            page_type=["resources.ResourcePage", "casestudies.CaseStudyPage"],
+                    page_type=["resources.ResourcePage", "casestudies.CaseStudyPage"],
                 ),
             )
         ],
@@ -72,7 +73,7 @@ class HomePage(BasePage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = queries.topics()
-        context["latest_news"] = latest_news(limit=3)
-        context["featured_pages"] = queries.featured_pages(self)
+        context["topics"] = lazy(queries.topics)
+        context["latest_news"] = lazy(lambda: list(latest_news(limit=3)))
+        context["featured_pages"] = lazy(lambda: queries.featured_pages(self))
         return context

@@ -2,8 +2,10 @@
 
 from typing import TYPE_CHECKING
 
+from django.db.models import prefetch_related_objects
 from wagtail.models import Page
 
+from cms.core.cards import card_images
 from cms.programme.models import Topic
 
 if TYPE_CHECKING:
@@ -20,4 +22,10 @@ def featured_pages(home: "HomePage") -> list[Page]:
     if not ids:
         return []
     pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids).specific()}
-    return [pages[pk] for pk in ids if pk in pages]
+    picks = [pages[pk] for pk in ids if pk in pages]
+    by_type: dict[type, list[Page]] = {}
+    for page in picks:
+        by_type.setdefault(type(page), []).append(page)
+    for same_type in by_type.values():
+        prefetch_related_objects(same_type, card_images())
+    return picks

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks.registry import body_blocks
+from cms.core.fragments import lazy
 from cms.core.models import BasePage, IndexPage, ListingMixin, TaggedTopicsMixin
 
 from .audiences import audience_labels
@@ -35,7 +36,9 @@ class MeasureIndexPage(IndexPage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["page_obj"] = self.paginate(request, with_card_images(self.measures()))
+        context["page_obj"] = lazy(
+            lambda: self.paginate(request, with_card_images(self.measures()))
+        )
         return context
 
 
@@ -89,5 +92,8 @@ class MeasurePage(ListingMixin, TaggedTopicsMixin, BasePage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context.update(topics=list(self.topics.all()), acronyms=list(self.acronyms.all()))
+        context.update(
+            topics=lazy(lambda: list(self.topics.all())),
+            acronyms=lazy(lambda: list(self.acronyms.all())),
+        )
         return context

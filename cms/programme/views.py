@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from cms.core.breadcrumbs import Crumb
+from cms.core.fragments import lazy
 from cms.core.related import sections_for
 
 from .models import Topic
@@ -37,7 +38,8 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "title": topic.short_title,
             "topic": topic,
-            "sections": sections_for("topic", topic),
+            "sections": lazy(lambda: sections_for("topic", topic)),
+            "content_cache_key": f"topic:{topic.pk}",
             "meta_description": topic.summary or topic.title,
             "breadcrumbs": [Crumb("Accueil", "/"), Crumb("Axes et thèmes", reverse("topic-list"))],
         },

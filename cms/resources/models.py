@@ -18,6 +18,7 @@ from wagtail.search import index
 from cms.core.blocks.registry import body_blocks
 from cms.core.cards import with_card_images
 from cms.core.feeds import FeedMixin
+from cms.core.fragments import lazy
 from cms.core.models import BasePage, DatedMixin, IndexPage, ListingMixin, TaggedTopicsMixin
 
 from .filters import filter_resources
@@ -53,14 +54,14 @@ class ResourceIndexPage(FeedMixin, IndexPage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        listing = filter_resources(self.resources(), request.GET)
-        page_obj = self.paginate(request, listing.queryset.for_cards())
+        listing = lazy(lambda: filter_resources(self.resources(), request.GET))
+        page_obj = lazy(lambda: self.paginate(request, listing.queryset.for_cards()))
         context.update(
-            filter_form=listing.form,
-            ignored_filters=listing.ignored,
-            is_filtered=bool(listing.active),
+            filter_form=lazy(lambda: listing.form),
+            ignored_filters=lazy(lambda: listing.ignored),
+            is_filtered=lazy(lambda: bool(listing.active)),
             page_obj=page_obj,
-            resources=page_obj.object_list,
+            resources=lazy(lambda: page_obj.object_list),
         )
         return context
 
@@ -137,8 +138,8 @@ class ResourcePage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = list(self.topics.all())
-        context["tags"] = list(self.tags.all())
-        context["listing_url"] = self.get_parent().get_url(request=request)
-        context["related_resources"] = list(self.related_resources(limit=3))
+        context["topics"] = lazy(lambda: list(self.topics.all()))
+        context["tags"] = lazy(lambda: list(self.tags.all()))
+        context["listing_url"] = lazy(lambda: self.get_parent().get_url(request=request))
+        context["related_resources"] = lazy(lambda: list(self.related_resources(limit=3)))
         return context

@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from cms.core.breadcrumbs import Crumb
+from cms.core.fragments import lazy
 from cms.core.related import sections_for
 
 from .filters import TownFilters
@@ -84,7 +85,8 @@ def town_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "title": town.name,
             "town": town,
             "partners": list(town.partner_towns()),
-            "sections": sections_for("town", town),
+            "sections": lazy(lambda: sections_for("town", town)),
+            "content_cache_key": f"town:{town.pk}",
             "locator": locator,
             "locator_point": locator.place(
                 town.department.code, float(town.longitude), float(town.latitude)

@@ -210,6 +210,8 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 CSP_ENABLED = env_bool("CSP_ENABLED", True)
+# Cached page fragments keyed by the content version (cms.core.fragments).
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 
 LOGGING = {
     "version": 1,

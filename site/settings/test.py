@@ -6,6 +6,8 @@ from .base import CACHES, REDIS_URL
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
+# Tests measure uncached rendering; the caching tests switch it on explicitly.
+FRAGMENT_CACHE_ENABLED = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if REDIS_URL:
     # Each test run gets its own key space on the shared Redis.

@@ -2,13 +2,16 @@
 
 from typing import Any, ClassVar
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
 from cms.core.breadcrumbs import Crumb
+from cms.core.fragments import lazy
 
 
 class BasePage(Page):
@@ -18,6 +21,26 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        """Wagtail's routing, with the child page fetched once as its specific type.
+
+        The stock route loads the child as a base `Page`, then again as its specific type;
+        asking for its id and type first makes the second, wider query the only one.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        child = (
+            self.get_children()
+            .filter(slug=path_components[0])
+            .values_list("pk", "content_type_id")
+            .first()
+        )
+        if child is None:
+            raise Http404
+        model = ContentType.objects.get_for_id(child[1]).model_class()
+        subpage = model.objects.get(pk=child[0]) if model else Page.objects.get(pk=child[0])
+        return subpage.route(request, path_components[1:])
 
     def get_breadcrumbs(self) -> list[Crumb]:
         ancestors = self.get_ancestors().filter(depth__gt=2).only("title", "url_path")
@@ -30,10 +53,21 @@ class BasePage(Page):
     def get_meta_description(self) -> str:
         return self.search_description or getattr(self, "summary", "") or ""
 
+    def get_content_cache_key(self, request: HttpRequest) -> str | None:
+        """What the main content depends on, or None when it must not be cached.
+
+        A page's content depends on the page alone (and the content version, which every
+        publication changes); previews and signed-in editors always get a fresh render.
+        """
+        if getattr(request, "is_preview", False) or request.user.is_authenticated:
+            return None
+        return str(self.pk)
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = [] if self.depth <= 2 else self.get_breadcrumbs()
+        context["breadcrumbs"] = [] if self.depth <= 2 else lazy(self.get_breadcrumbs)
         context["meta_description"] = self.get_meta_description()
+        context["content_cache_key"] = self.get_content_cache_key(request)
         return context
 
 
@@ -47,6 +81,15 @@ class IndexPage(BasePage):
 
     class Meta:
         abstract = True
+
+    def get_content_cache_key(self, request: HttpRequest) -> str | None:
+        """Unfiltered listing pages are cached per page number; filtered ones are not, so
+        arbitrary query strings cannot fill the cache."""
+        key = super().get_content_cache_key(request)
+        if key is None or set(request.GET) - {"page"}:
+            return None
+        number = request.GET.get("page", "1")
+        return f"{key}:{number}" if number.isdigit() and len(number) < 6 else None
 
     def paginate(self, request: HttpRequest, items: Any) -> PaginatorPage:
         paginator = Paginator(items, self.per_page)

@@ -3,8 +3,12 @@
 from collections.abc import Iterator
 
 from django import template
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from wagtail.documents.models import AbstractDocument
+
+from cms.core.fragments import FRAGMENT_SECONDS
 
 register = template.Library()
 
@@ -41,3 +45,36 @@ def page_range(paginator: Paginator, number: int) -> Iterator[int | str]:
 @register.simple_tag(takes_context=True)
 def absolute_url(context: template.Context, path: str) -> str:
     return context["request"].build_absolute_uri(path)
+
+
+class CachedContentNode(template.Node):
+    def __init__(self, name: str, nodelist: template.NodeList) -> None:
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context: template.Context) -> str:
+        key = context.get("content_cache_key")
+        if not key or not settings.FRAGMENT_CACHE_ENABLED:
+            return self.nodelist.render(context)
+        cache_key = f"page-{self.name}:{key}:{context.get('content_version')}"
+        html = cache.get(cache_key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(cache_key, html, FRAGMENT_SECONDS)
+        return html
+
+
+@register.tag
+def cached_content(parser: template.base.Parser, token: template.base.Token) -> CachedContentNode:
+    """Caches a page's main content when the page says it may (`content_cache_key`).
+
+    The key names the page and what the content depends on; the content version drops it
+    whenever anything is published (see `cms.core.fragments`). Expensive context values
+    are lazy, so a cache hit runs none of their queries.
+    """
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'":
+        raise template.TemplateSyntaxError('Usage: {% cached_content "fragment-name" %}')
+    nodelist = parser.parse(("endcached_content",))
+    parser.delete_first_token()
+    return CachedContentNode(bits[1][1:-1], nodelist)

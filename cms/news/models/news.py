@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from cms.core.blocks.registry import body_blocks
 from cms.core.feeds import FeedMixin
+from cms.core.fragments import lazy
 from cms.core.models import BasePage, DatedMixin, IndexPage, ListingMixin, TaggedTopicsMixin
 from cms.news.filters import read_news_filters
 from cms.news.queries import NEWEST_FIRST, with_card_images
@@ -41,14 +42,14 @@ class NewsIndexPage(FeedMixin, IndexPage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         news = self.news()
-        topics = list(Topic.objects.all())
-        years = [day.year for day in news.dates("published_on", "year", order="DESC")]
-        filters = read_news_filters(request.GET, topics, years)
+        topics = lazy(lambda: list(Topic.objects.all()))
+        years = lazy(lambda: [day.year for day in news.dates("published_on", "year", order="DESC")])
+        filters = lazy(lambda: read_news_filters(request.GET, topics, years))
         context.update(
             filters=filters,
             topics=topics,
             years=years,
-            page_obj=self.paginate(request, with_card_images(filters.apply(news))),
+            page_obj=lazy(lambda: self.paginate(request, with_card_images(filters.apply(news)))),
         )
         return context
 
@@ -100,8 +101,8 @@ class NewsPage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            topics=list(self.topics.all()),
-            tags=list(self.tags.all()),
-            towns=list(self.towns.all()),
+            topics=lazy(lambda: list(self.topics.all())),
+            tags=lazy(lambda: list(self.tags.all())),
+            towns=lazy(lambda: list(self.towns.all())),
         )
         return context

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from cms.core.blocks.registry import body_blocks
 from cms.core.feeds import FeedMixin
+from cms.core.fragments import lazy
 from cms.core.models import BasePage, DatedMixin, IndexPage, ListingMixin
 from cms.news.queries import NEWEST_FIRST, with_card_images
 
@@ -48,9 +49,9 @@ class PressIndexPage(FeedMixin, IndexPage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            page_obj=self.paginate(request, with_card_images(self.releases())),
-            contacts=list(self.contacts.all()),
-            kits=list(self.kits.select_related("document")),
+            page_obj=lazy(lambda: self.paginate(request, with_card_images(self.releases()))),
+            contacts=lazy(lambda: list(self.contacts.all())),
+            kits=lazy(lambda: list(self.kits.select_related("document"))),
         )
         return context
 
@@ -131,10 +132,12 @@ class PressReleasePage(ListingMixin, DatedMixin, BasePage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["attachments"] = list(self.documents.select_related("document"))
+        context["attachments"] = lazy(lambda: list(self.documents.select_related("document")))
         # Journalists reading a release look for whom to call: the press space's contacts.
-        parent_path = self.path[:-self.steplen]
-        context["contacts"] = list(PressContact.objects.filter(page__path=parent_path))
+        parent_path = self.path[: -self.steplen]
+        context["contacts"] = lazy(
+            lambda: list(PressContact.objects.filter(page__path=parent_path))
+        )
         return context
 
 

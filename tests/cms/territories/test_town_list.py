@@ -150,6 +150,7 @@ def test_query_count_is_flat_whatever_the_number_of_towns(client, territories, o
         assert len(rows(client.get("/villes/"))) == 245
     keep = Town.objects.order_by("pk").values_list("pk", flat=True)[:10]
     Town.objects.exclude(pk__in=list(keep)).delete()
+    client.get("/villes/")  # deleting towns changed the content version: warm the chrome again
     with CaptureQueriesContext(connection) as few:
         assert len(rows(client.get("/villes/"))) == 10
     assert len(many.captured_queries) == len(few.captured_queries)
