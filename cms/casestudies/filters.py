@@ -1,21 +1,20 @@
-"""The filters of the case-study listing, read from the URL (`?axe=…&region=…`).
-
-Every filter is a select whose options come from the database; a value that is not one of
-them (a typo, a stale link) is dropped and reported, never an error.
-"""
+"""The filters of the case-study listing, read from the URL (`?axe=…&region=…`)."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from taggit.models import Tag
 
-from cms.programme.models import Phase, Topic
+from cms.core.listing_filters import (
+    Choices,
+    FilteredListing,
+    SelectFilterForm,
+    apply_filters,
+    topic_choices,
+)
+from cms.programme.models import Phase
 from cms.territories.models import Town
-
-Choices = list[tuple[Any, Any]]
 
 # URL parameter → the lookup it filters the case studies on.
 LOOKUPS = {
@@ -28,7 +27,7 @@ LOOKUPS = {
 }
 
 
-class CaseStudyFilterForm(forms.Form):
+class CaseStudyFilterForm(SelectFilterForm):
     axe = forms.ChoiceField(label="Axe ou thème", required=False)
     region = forms.ChoiceField(label="Région", required=False)
     departement = forms.ChoiceField(label="Département", required=False)
@@ -45,43 +44,31 @@ class CaseStudyFilterForm(forms.Form):
         "tag": "Tous les mots-clés",
     }
 
-    def __init__(self, *args: Any, choices: Mapping[str, Choices], **kwargs: Any) -> None:
-        kwargs.setdefault("auto_id", "filtre-%s")
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            field.choices = [("", self.EMPTY_LABELS[name]), *choices[name]]
-            field.widget.attrs["class"] = "fr-select"
-
-
-@dataclass(frozen=True)
-class FilteredListing:
-    queryset: QuerySet
-    form: CaseStudyFilterForm
-    active: dict[str, str]
-    ignored: list[str]
-
 
 def filter_choices(case_studies: QuerySet) -> dict[str, Choices]:
     """The options of each select: what the published case studies actually use."""
     towns = list(
         Town.objects.with_geography()
         .filter(pk__in=case_studies.values("town_id"))
-        .only("name", "slug", "department__code", "department__name",
-              "department__region__code", "department__region__name")
+        .only(
+            "name",
+            "slug",
+            "department__code",
+            "department__name",
+            "department__region__code",
+            "department__region__name",
+        )
     )
     departments = {town.department.code: str(town.department) for town in towns}
     regions = {town.region.code: town.region.name for town in towns}
-    topics = list(Topic.objects.all())
     tags = (
         Tag.objects.filter(casestudies_casestudytag_items__content_object__in=case_studies)
-        .values_list("slug", "name").distinct().order_by("name")
+        .values_list("slug", "name")
+        .distinct()
+        .order_by("name")
     )
     return {
-        "axe": [
-            ("Axes", [(t.slug, t.short_title) for t in topics if t.kind == Topic.Kind.AXIS]),
-            ("Thèmes transversaux",
-             [(t.slug, t.short_title) for t in topics if t.kind == Topic.Kind.THEME]),
-        ],
+        "axe": topic_choices(),
         "region": sorted(regions.items(), key=lambda item: item[1]),
         "departement": sorted(departments.items()),
         "ville": [(town.slug, town.name) for town in towns],
@@ -91,17 +78,7 @@ def filter_choices(case_studies: QuerySet) -> dict[str, Choices]:
 
 
 def filter_case_studies(case_studies: QuerySet, params: Mapping[str, str]) -> FilteredListing:
-    """The case studies matching every valid filter in `params`, newest first."""
-    choices = filter_choices(case_studies)
-    submitted = CaseStudyFilterForm({name: params.get(name, "") for name in LOOKUPS},
-                                    choices=choices)
-    submitted.is_valid()
-    active = {name: value for name, value in submitted.cleaned_data.items() if value}
-    ignored = [str(submitted.fields[name].label) for name in submitted.errors]
-    condition = Q(**{LOOKUPS[name]: value for name, value in active.items()})
-    return FilteredListing(
-        queryset=case_studies.filter(condition).order_by("-published_on", "-pk"),
-        form=CaseStudyFilterForm(initial=active, choices=choices),
-        active=active,
-        ignored=ignored,
+    """The case studies matching every valid filter in `params`."""
+    return apply_filters(
+        case_studies, params, CaseStudyFilterForm, LOOKUPS, filter_choices(case_studies)
     )

@@ -67,7 +67,7 @@ class CaseStudyIndexPage(FeedMixin, IndexPage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         listing = lazy(lambda: filter_case_studies(self.case_studies(), request.GET))
-        page_obj = lazy(lambda: self.paginate(request, listing.queryset.for_cards()))
+        page_obj = lazy(lambda: self.paginate(request, listing.queryset.newest_first().for_cards()))
         context.update(
             filter_form=lazy(lambda: listing.form),
             ignored_filters=lazy(lambda: listing.ignored),
@@ -80,7 +80,9 @@ class CaseStudyIndexPage(FeedMixin, IndexPage):
 
 class CaseStudyTag(TaggedItemBase):
     content_object = ParentalKey(
-        "casestudies.CaseStudyPage", on_delete=models.CASCADE, related_name="tagged_items",
+        "casestudies.CaseStudyPage",
+        on_delete=models.CASCADE,
+        related_name="tagged_items",
     )
 
     class Meta:
@@ -92,37 +94,56 @@ class CaseStudyPage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
     """One town's project told for its peers: context, figures, partners, outcomes."""
 
     town = models.ForeignKey(
-        "territories.Town", on_delete=models.PROTECT, related_name="case_studies",
+        "territories.Town",
+        on_delete=models.PROTECT,
+        related_name="case_studies",
         verbose_name="ville",
     )
     phase = models.ForeignKey(
-        "programme.Phase", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "programme.Phase",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="phase du programme",
         help_text="La phase du programme où en était la ville lors du projet.",
     )
     year = models.PositiveSmallIntegerField(
-        "année", default=current_year, db_index=True,
+        "année",
+        default=current_year,
+        db_index=True,
         validators=[MinValueValidator(2000), MaxValueValidator(2100)],
         help_text="L’année de réalisation ou de lancement du projet.",
     )
     budget = models.PositiveBigIntegerField(
-        "budget (en euros)", null=True, blank=True,
+        "budget (en euros)",
+        null=True,
+        blank=True,
         help_text="Coût total du projet en euros, sans espace ni symbole (par exemple 1250000).",
     )
     financing_partners = ParentalManyToManyField(
-        "programme.Partner", blank=True, related_name="+", verbose_name="partenaires financeurs",
+        "programme.Partner",
+        blank=True,
+        related_name="+",
+        verbose_name="partenaires financeurs",
     )
     other_financers = models.CharField(
-        "autres financeurs", max_length=300, blank=True,
+        "autres financeurs",
+        max_length=300,
+        blank=True,
         help_text="Région, département, Europe (FEDER)… séparés par des virgules.",
     )
     outcomes = RichTextField(
-        "résultats", features=RICH_TEXT_FEATURES, blank=True,
+        "résultats",
+        features=RICH_TEXT_FEATURES,
+        blank=True,
         help_text="Ce que le projet a changé, et ce que la ville referait ou ferait autrement.",
     )
     body = StreamField(body_blocks(), blank=True, verbose_name="récit du projet")
     tags = ClusterTaggableManager(
-        through=CaseStudyTag, blank=True, verbose_name="mots-clés",
+        through=CaseStudyTag,
+        blank=True,
+        verbose_name="mots-clés",
         help_text="Quelques mots-clés : « OPAH-RU », « quartier de gare »…",
     )
 
@@ -134,15 +155,18 @@ class CaseStudyPage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
             heading="Le projet",
         ),
         MultiFieldPanel(
-            [FieldPanel("budget"),
-             FieldPanel("financing_partners", widget=forms.CheckboxSelectMultiple),
-             FieldPanel("other_financers")],
+            [
+                FieldPanel("budget"),
+                FieldPanel("financing_partners", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("other_financers"),
+            ],
             heading="Financement",
         ),
         FieldPanel("outcomes"),
         FieldPanel("body"),
-        MultiFieldPanel([*TaggedTopicsMixin.topic_panels, FieldPanel("tags")],
-                        heading="Classement"),
+        MultiFieldPanel(
+            [*TaggedTopicsMixin.topic_panels, FieldPanel("tags")], heading="Classement"
+        ),
         *DatedMixin.date_panels,
     ]
     search_fields = [
@@ -179,10 +203,17 @@ class CaseStudyPage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
         """Other case studies of the same town first, then of the same axes or themes."""
         same_topics = CaseStudyPage.objects.filter(topics__in=topics).values("pk")
         return list(
-            CaseStudyPage.objects.live().public().exclude(pk=self.pk)
+            CaseStudyPage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
             .filter(Q(town_id=self.town_id) | Q(pk__in=same_topics))
-            .annotate(same_town=Case(When(town_id=self.town_id, then=Value(1)),
-                                     default=Value(0), output_field=IntegerField()))
+            .annotate(
+                same_town=Case(
+                    When(town_id=self.town_id, then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+            )
             .order_by("-same_town", "-published_on", "-pk")
             .for_cards()[:limit]
         )
@@ -195,7 +226,5 @@ class CaseStudyPage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
         context["partners"] = lazy(lambda: list(self.financing_partners.all()))
         context["tags"] = lazy(lambda: list(self.tags.all()))
         context["listing_url"] = lazy(lambda: self.get_parent().get_url(request=request))
-        context["related_studies"] = lazy(
-            lambda: self.related_case_studies(list(topics), limit=3)
-        )
+        context["related_studies"] = lazy(lambda: self.related_case_studies(list(topics), limit=3))
         return context

@@ -55,7 +55,7 @@ class ResourceIndexPage(FeedMixin, IndexPage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         listing = lazy(lambda: filter_resources(self.resources(), request.GET))
-        page_obj = lazy(lambda: self.paginate(request, listing.queryset.for_cards()))
+        page_obj = lazy(lambda: self.paginate(request, listing.queryset.newest_first().for_cards()))
         context.update(
             filter_form=lazy(lambda: listing.form),
             ignored_filters=lazy(lambda: listing.ignored),
@@ -68,7 +68,9 @@ class ResourceIndexPage(FeedMixin, IndexPage):
 
 class ResourcePageTag(TaggedItemBase):
     content_object = ParentalKey(
-        "resources.ResourcePage", on_delete=models.CASCADE, related_name="tagged_items",
+        "resources.ResourcePage",
+        on_delete=models.CASCADE,
+        related_name="tagged_items",
     )
 
     class Meta:
@@ -80,12 +82,17 @@ class ResourcePage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
     """A guide, atlas, study…: its presentation, its content and the files to download."""
 
     resource_type = models.CharField(
-        "type de ressource", max_length=20, choices=ResourceType.choices,
-        default=ResourceType.GUIDE, db_index=True,
+        "type de ressource",
+        max_length=20,
+        choices=ResourceType.choices,
+        default=ResourceType.GUIDE,
+        db_index=True,
     )
     body = StreamField(body_blocks(), blank=True, verbose_name="contenu")
     tags = ClusterTaggableManager(
-        through=ResourcePageTag, blank=True, verbose_name="mots-clés",
+        through=ResourcePageTag,
+        blank=True,
+        verbose_name="mots-clés",
         help_text="Quelques mots-clés : « ORT », « convention-cadre », « entrées de ville »…",
     )
 
@@ -93,15 +100,19 @@ class ResourcePage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
     promote_panels = [*Page.promote_panels, *ListingMixin.listing_panels]
     classification_panels = [
         *DatedMixin.date_panels,
-        MultiFieldPanel([*TaggedTopicsMixin.topic_panels, FieldPanel("tags")],
-                        heading="Axes, thèmes et mots-clés"),
+        MultiFieldPanel(
+            [*TaggedTopicsMixin.topic_panels, FieldPanel("tags")],
+            heading="Axes, thèmes et mots-clés",
+        ),
     ]
-    edit_handler = TabbedInterface([
-        ObjectList(content_panels, heading="Contenu"),
-        ObjectList(promote_panels, heading="Présentation et référencement"),
-        ObjectList(classification_panels, heading="Dates et classement"),
-        ObjectList(Page.settings_panels, heading="Paramètres"),
-    ])
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Contenu"),
+            ObjectList(promote_panels, heading="Présentation et référencement"),
+            ObjectList(classification_panels, heading="Dates et classement"),
+            ObjectList(Page.settings_panels, heading="Paramètres"),
+        ]
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -131,9 +142,12 @@ class ResourcePage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
         own_topics = through.filter(resourcepage_id=self.pk).values("topic_id")
         sharing = through.filter(topic_id__in=own_topics)
         return (
-            ResourcePage.objects.live().public().exclude(pk=self.pk)
+            ResourcePage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
             .filter(pk__in=sharing.values("resourcepage_id"))
-            .newest_first().for_cards()[:limit]
+            .newest_first()
+            .for_cards()[:limit]
         )
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
