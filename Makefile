@@ -27,6 +27,7 @@ run: $(STAMP)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP) node_modules/.installed
+	scripts/ensure-debian-packages /usr/bin/chromium:chromium java:default-jre-headless
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=coeurdeville.settings.test
 	$(BIN)/python -m pytest
@@ -36,6 +37,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 bench: $(STAMP)
+	scripts/ensure-debian-packages wrk:wrk
 	$(BIN)/python -m bench
 
 clean:

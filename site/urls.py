@@ -5,7 +5,9 @@ from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
+from cms.core import routing
 from cms.core.sitemaps import sitemaps
 from cms.core.views import robots_txt
 
@@ -29,4 +31,9 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Pages are served by Wagtail, through a route cache (cms.core.routing); the rest of
+    # Wagtail's front-end URLs (password-protected pages, login) follow.
+    re_path(serve_pattern, routing.serve, name="page"),
+    path("", include(wagtail_urls)),
+]

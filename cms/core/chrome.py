@@ -79,9 +79,9 @@ def build_chrome(site: Site) -> SiteChrome:
 
 
 def get_chrome(site: Site) -> SiteChrome:
-    chrome = cache.get(f"portal-chrome:{site.pk}:{content_version()}")
+    key = f"portal-chrome:{site.pk}:{content_version()}"
+    chrome = cache.get(key)
     if chrome is None:
         chrome = build_chrome(site)
-        # Building may create the settings rows, which bumps the version: key it after.
-        cache.set(f"portal-chrome:{site.pk}:{content_version()}", chrome, FRAGMENT_SECONDS)
+        cache.set(key, chrome, FRAGMENT_SECONDS)
     return chrome

@@ -6,6 +6,7 @@ from typing import Any
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .fragments import bump_content_version
@@ -30,6 +31,8 @@ def shared_data_changed(sender: Any, **kwargs: Any) -> None:
     update_fields = kwargs.get("update_fields")
     if kwargs.get("raw") or (update_fields and set(update_fields) <= RENDERING_FIELDS):
         return
+    if kwargs.get("created") and issubclass(sender, BaseSiteSetting):
+        return  # settings rows are created with their defaults on first read
     bump_content_version()
 
 
@@ -40,7 +43,11 @@ def live_page_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 
 def connect() -> None:
-    from wagtail.models import Page
+    from wagtail.models import Page, Site
+
+    # Sites decide which page tree a host is served from (and the cached routes).
+    post_save.connect(shared_data_changed, sender=Site, dispatch_uid="cdv-site")
+    post_delete.connect(shared_data_changed, sender=Site, dispatch_uid="cdv-del-site")
 
     for model in apps.get_models():
         if (

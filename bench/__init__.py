@@ -1,0 +1,1 @@
+"""Benchmarks of the portal, reporting figures (not pass/fail): `python -m bench`."""
