@@ -5,8 +5,6 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
-from cms.core.breadcrumbs import Crumb
-
 MAX_QUERY_LENGTH = 200
 
 
@@ -21,6 +19,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "title": f"Recherche : {query}" if query else "Recherche",
             "query": query,
             "page_obj": page_obj,
-            "breadcrumbs": [Crumb("Accueil", "/")],
+            # search imports no content app (DESIGN.md): a plain mapping is a breadcrumb too.
+        "breadcrumbs": [{"title": "Accueil", "url": "/"}],
         },
     )
