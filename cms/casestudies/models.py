@@ -22,6 +22,7 @@ from cms.core.blocks.text import RICH_TEXT_FEATURES
 from cms.core.cards import card_images
 from cms.core.feeds import FeedMixin
 from cms.core.fragments import lazy
+from cms.core.listing_filters import listing_context
 from cms.core.models import BasePage, DatedMixin, IndexPage, ListingMixin, TaggedTopicsMixin
 from cms.programme.models import Topic
 from cms.territories.models import Town
@@ -66,15 +67,10 @@ class CaseStudyIndexPage(FeedMixin, IndexPage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        listing = lazy(lambda: filter_case_studies(self.case_studies(), request.GET))
-        page_obj = lazy(lambda: self.paginate(request, listing.queryset.newest_first().for_cards()))
-        context.update(
-            filter_form=lazy(lambda: listing.form),
-            ignored_filters=lazy(lambda: listing.ignored),
-            is_filtered=lazy(lambda: bool(listing.active)),
-            page_obj=page_obj,
-            case_studies=lazy(lambda: page_obj.object_list),
+        listing = listing_context(
+            self, request, lambda: filter_case_studies(self.case_studies(), request.GET)
         )
+        context.update(listing, case_studies=listing["items"])
         return context
 
 

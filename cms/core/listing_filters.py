@@ -4,13 +4,15 @@ Every filter is an optional select whose options come from the data; a value tha
 one of them (a typo, a stale link) is dropped and reported to the reader, never an error.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from django import forms
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 
+from cms.core.fragments import lazy
 from cms.programme.models import Topic
 
 Choices = list[tuple[Any, Any]]
@@ -68,3 +70,19 @@ def apply_filters(
         active=active,
         ignored=ignored,
     )
+
+
+def listing_context(
+    index: Any, request: HttpRequest, filter_listing: Callable[[], FilteredListing]
+) -> dict[str, Any]:
+    """The context of a filterable index page, newest items first, computed lazily so that
+    a cached listing runs none of its queries."""
+    listing = lazy(filter_listing)
+    page_obj = lazy(lambda: index.paginate(request, listing.queryset.newest_first().for_cards()))
+    return {
+        "filter_form": lazy(lambda: listing.form),
+        "ignored_filters": lazy(lambda: listing.ignored),
+        "is_filtered": lazy(lambda: bool(listing.active)),
+        "page_obj": page_obj,
+        "items": lazy(lambda: page_obj.object_list),
+    }

@@ -19,6 +19,7 @@ from cms.core.blocks.registry import body_blocks
 from cms.core.cards import with_card_images
 from cms.core.feeds import FeedMixin
 from cms.core.fragments import lazy
+from cms.core.listing_filters import listing_context
 from cms.core.models import BasePage, DatedMixin, IndexPage, ListingMixin, TaggedTopicsMixin
 
 from .filters import filter_resources
@@ -54,15 +55,10 @@ class ResourceIndexPage(FeedMixin, IndexPage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        listing = lazy(lambda: filter_resources(self.resources(), request.GET))
-        page_obj = lazy(lambda: self.paginate(request, listing.queryset.newest_first().for_cards()))
-        context.update(
-            filter_form=lazy(lambda: listing.form),
-            ignored_filters=lazy(lambda: listing.ignored),
-            is_filtered=lazy(lambda: bool(listing.active)),
-            page_obj=page_obj,
-            resources=lazy(lambda: page_obj.object_list),
+        listing = listing_context(
+            self, request, lambda: filter_resources(self.resources(), request.GET)
         )
+        context.update(listing, resources=listing["items"])
         return context
 
 
