@@ -29,6 +29,7 @@ run: $(STAMP)
 test: $(STAMP) node_modules/.installed
 	scripts/ensure-debian-packages /usr/bin/chromium:chromium java:default-jre-headless
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=coeurdeville.settings.test
 	$(BIN)/python -m pytest
 

@@ -38,10 +38,17 @@ def parse_arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--duration", type=int, default=20, help="seconds of load per page")
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--reuse", action="store_true",
-                        help="keep the site already built in bench/out/ if there is one")
-    parser.add_argument("--profile", nargs="+", metavar="PATH",
-                        help="instead of the load test, profile these pages of the built site")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the site already built in bench/out/ if there is one",
+    )
+    parser.add_argument(
+        "--profile",
+        nargs="+",
+        metavar="PATH",
+        help="instead of the load test, profile these pages of the built site",
+    )
     return parser.parse_args()
 
 
@@ -69,8 +76,14 @@ def choose_paths(base_url: str) -> list[tuple[str, str]]:
             chosen.append((label, pattern))
             continue
         prefix = pattern[:-1]
-        path = next((path for path in listed if path.startswith(prefix)
-                     and path.count("/") == prefix.count("/") + 1), None)
+        path = next(
+            (
+                path
+                for path in listed
+                if path.startswith(prefix) and path.count("/") == prefix.count("/") + 1
+            ),
+            None,
+        )
         if path is None:
             print(f"  no {prefix}<slug>/ page in the sitemap: “{label}” skipped")
             continue
@@ -93,9 +106,17 @@ def print_table(rows: list[tuple[str, str, LoadResult, dict]]) -> None:
     header = ("page", "path", "req/s", "p50 ms", "p99 ms", "errors", "SQL queries")
     lines = [header, tuple("---" for _ in header)]
     for label, path, result, queries in rows:
-        lines.append((label, path, f"{result.requests_per_second:.1f}",
-                      f"{result.p50_ms:.1f}", f"{result.p99_ms:.1f}", str(result.errors),
-                      str(queries.get("queries", "?"))))
+        lines.append(
+            (
+                label,
+                path,
+                f"{result.requests_per_second:.1f}",
+                f"{result.p50_ms:.1f}",
+                f"{result.p99_ms:.1f}",
+                str(result.errors),
+                str(queries.get("queries", "?")),
+            )
+        )
     for line in lines:
         print("| " + " | ".join(line) + " |")
 
@@ -119,19 +140,22 @@ def main() -> None:
                 print(f"  {label}: {path} answers {failure}, not measured (see {site.log_path})")
                 continue
             result = run_load(f"{site.base_url}{path}", arguments.connections, arguments.duration)
-            print(f"  {label}: {result.requests_per_second:.1f} req/s ({result.tool})",
-                  flush=True)
+            print(f"  {label}: {result.requests_per_second:.1f} req/s ({result.tool})", flush=True)
             rows.append((label, path, result, queries.get(path, {})))
     finally:
         site.stop()
-    print(f"\n{arguments.connections} connections, {arguments.duration} s per page, "
-          f"gunicorn 2 sync workers, SQLite, DEBUG off (load average before: {load_before}):\n")
+    print(
+        f"\n{arguments.connections} connections, {arguments.duration} s per page, "
+        f"gunicorn 2 sync workers, SQLite, DEBUG off (load average before: {load_before}):\n"
+    )
     print_table(rows)
     print("\nServer time and busiest tables per page (one warm request, in-process):")
     for label, path in paths:
         detail = queries.get(path, {})
-        print(f"  {label} {path}: {detail.get('server_ms')} ms, "
-              f"{detail.get('queries')} queries, {detail.get('busiest_tables')}")
+        print(
+            f"  {label} {path}: {detail.get('server_ms')} ms, "
+            f"{detail.get('queries')} queries, {detail.get('busiest_tables')}"
+        )
 
 
 if __name__ == "__main__":

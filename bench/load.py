@@ -48,7 +48,8 @@ def parse_wrk(output: str) -> LoadResult:
         return match.group(1)
 
     socket_errors = re.search(
-        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
     errors = sum(map(int, socket_errors.groups())) if socket_errors else 0
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     errors += int(non_2xx.group(1)) if non_2xx else 0
@@ -64,9 +65,11 @@ def parse_wrk(output: str) -> LoadResult:
 
 def run_wrk(url: str, connections: int, duration: int) -> LoadResult:
     output = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "--latency",
-         url],
-        capture_output=True, text=True, check=True, timeout=duration + 60,
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=duration + 60,
     ).stdout
     return parse_wrk(output)
 

@@ -56,13 +56,25 @@ def main() -> None:
                 attributes = {
                     "title": f"{source.title} ({number})",
                     "slug": f"{source.slug}-{number}",
-                    **{field.name: next(towns) for field in fields
-                       if isinstance(field, models.ForeignKey) and field.related_model is Town},
-                    **{field.name: today - datetime.timedelta(days=(number * 37) % DATE_SPREAD_DAYS)
-                       for field in fields if field.name == "published_on"},
+                    **{
+                        field.name: next(towns)
+                        for field in fields
+                        if isinstance(field, models.ForeignKey) and field.related_model is Town
+                    },
+                    **{
+                        field.name: today
+                        - datetime.timedelta(days=(number * 37) % DATE_SPREAD_DAYS)
+                        for field in fields
+                        if field.name == "published_on"
+                    },
                 }
-                source.copy(to=index, update_attrs=attributes, keep_live=True,
-                            copy_revisions=False, log_action=None)
+                source.copy(
+                    to=index,
+                    update_attrs=attributes,
+                    keep_live=True,
+                    copy_revisions=False,
+                    log_action=None,
+                )
                 count += 1
         print(f"  {section}: {count} pages ({time.monotonic() - started:.0f} s)")
     print(f"  total: {Page.objects.live().count()} live pages, {Town.objects.count()} towns")

@@ -47,8 +47,10 @@ def main(paths: list[str]) -> None:
         profiler.disable()
         mean = (time.perf_counter() - started) / REQUESTS * 1000
         print(f"\n=== {path}: HTTP {status}, {mean:.1f} ms per request under cProfile")
-        print("Includes per request:", ", ".join(
-            f"{name} ×{count // REQUESTS}" for name, count in includes.most_common(6)))
+        print(
+            "Includes per request:",
+            ", ".join(f"{name} ×{count // REQUESTS}" for name, count in includes.most_common(6)),
+        )
         for title, sort, restriction in (
             ("Project code, by cumulative time", "cumulative", PROJECT_CODE),
             ("Django and Wagtail, by cumulative time", "cumulative", FRAMEWORK_CODE),
@@ -58,7 +60,7 @@ def main(paths: list[str]) -> None:
             stats = pstats.Stats(profiler, stream=out).sort_stats(sort)
             stats.print_stats(*([restriction] if restriction else []), 15)
             table = out.getvalue()
-            print(f"--- {title}\n{table[table.find('   ncalls'):].rstrip()}")
+            print(f"--- {title}\n{table[table.find('   ncalls') :].rstrip()}")
 
 
 if __name__ == "__main__":

@@ -31,7 +31,8 @@ def main(paths: list[str]) -> None:
             elapsed = (time.perf_counter() - started) * 1000
         tables = Counter(
             query["sql"].split(" FROM ", 1)[1].split()[0].strip('"')
-            for query in queries.captured_queries if " FROM " in query["sql"]
+            for query in queries.captured_queries
+            if " FROM " in query["sql"]
         )
         report[path] = {
             "status": response.status_code,

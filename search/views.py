@@ -20,6 +20,6 @@ def search(request: HttpRequest) -> HttpResponse:
             "query": query,
             "page_obj": page_obj,
             # search imports no content app (DESIGN.md): a plain mapping is a breadcrumb too.
-        "breadcrumbs": [{"title": "Accueil", "url": "/"}],
+            "breadcrumbs": [{"title": "Accueil", "url": "/"}],
         },
     )

@@ -16,8 +16,13 @@ def town_case_studies(town: Town) -> RelatedSection | None:
     items = list(queries.case_studies_for_town(town)[:SECTION_SIZE])
     if not items:
         return None
-    return RelatedSection(SECTION_TITLE, items, more_url=queries.listing_url(ville=town.slug),
-                          item_template=ITEM_TEMPLATE, order=30)
+    return RelatedSection(
+        SECTION_TITLE,
+        items,
+        more_url=queries.listing_url(ville=town.slug),
+        item_template=ITEM_TEMPLATE,
+        order=30,
+    )
 
 
 @register("topic")
@@ -25,5 +30,10 @@ def topic_case_studies(topic: Topic) -> RelatedSection | None:
     items = queries.case_studies_for_topic(topic, limit=SECTION_SIZE)
     if not items:
         return None
-    return RelatedSection(SECTION_TITLE, items, more_url=queries.listing_url(axe=topic.slug),
-                          item_template=ITEM_TEMPLATE, order=30)
+    return RelatedSection(
+        SECTION_TITLE,
+        items,
+        more_url=queries.listing_url(axe=topic.slug),
+        item_template=ITEM_TEMPLATE,
+        order=30,
+    )

@@ -44,13 +44,17 @@ class MeasureIndexPage(IndexPage):
 
 class MeasurePage(ListingMixin, TaggedTopicsMixin, BasePage):
     tagline = models.CharField(
-        "accroche", max_length=200,
+        "accroche",
+        max_length=200,
         help_text="Une phrase qui dit à quoi sert le dispositif, affichée sous le titre.",
     )
     audiences = models.JSONField("publics visés", default=list, blank=True)
     body = StreamField(body_blocks(), blank=True, verbose_name="contenu")
     acronyms = ParentalManyToManyField(
-        "programme.GlossaryTerm", blank=True, related_name="+", verbose_name="sigles",
+        "programme.GlossaryTerm",
+        blank=True,
+        related_name="+",
+        verbose_name="sigles",
         help_text="Les sigles employés dans la page ; ils s’affichent avec leur développement.",
     )
 
@@ -62,8 +66,10 @@ class MeasurePage(ListingMixin, TaggedTopicsMixin, BasePage):
         *ListingMixin.listing_panels,
         FieldPanel("body"),
         MultiFieldPanel(
-            [*TaggedTopicsMixin.topic_panels,
-             FieldPanel("acronyms", widget=forms.SelectMultiple(attrs={"size": 12}))],
+            [
+                *TaggedTopicsMixin.topic_panels,
+                FieldPanel("acronyms", widget=forms.SelectMultiple(attrs={"size": 12})),
+            ],
             heading="Classement",
         ),
     ]
@@ -73,8 +79,9 @@ class MeasurePage(ListingMixin, TaggedTopicsMixin, BasePage):
         *TaggedTopicsMixin.search_fields,
         index.SearchField("tagline", boost=2),
         index.SearchField("body"),
-        index.RelatedFields("acronyms", [index.SearchField("acronym"),
-                                         index.SearchField("expansion")]),
+        index.RelatedFields(
+            "acronyms", [index.SearchField("acronym"), index.SearchField("expansion")]
+        ),
     ]
     parent_page_types = ["measures.MeasureIndexPage"]
     subpage_types: list[str] = []

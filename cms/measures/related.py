@@ -13,5 +13,6 @@ def measures_about_topic(topic: Topic) -> RelatedSection | None:
     items = list(measures_for_topic(topic.pk, RELATED_LIMIT))
     if not items:
         return None
-    return RelatedSection("Dispositifs", items,
-                          item_template="measures/includes/measure_card.html", order=90)
+    return RelatedSection(
+        "Dispositifs", items, item_template="measures/includes/measure_card.html", order=90
+    )

@@ -34,8 +34,9 @@ class NewsFilters:
         return queryset
 
 
-def read_news_filters(params: QueryDict, topics: Sequence[Topic],
-                      years: Sequence[int]) -> NewsFilters:
+def read_news_filters(
+    params: QueryDict, topics: Sequence[Topic], years: Sequence[int]
+) -> NewsFilters:
     """The filters asked for in `params`, keeping only values among `topics` and `years`."""
     notices = []
     topic = None
@@ -48,6 +49,7 @@ def read_news_filters(params: QueryDict, topics: Sequence[Topic],
         if raw_year.isdigit() and int(raw_year) in years:
             year = int(raw_year)
         else:
-            notices.append("Aucune actualité n’est publiée pour l’année demandée : "
-                           "ce filtre a été ignoré.")
+            notices.append(
+                "Aucune actualité n’est publiée pour l’année demandée : ce filtre a été ignoré."
+            )
     return NewsFilters(topic=topic, year=year, notices=tuple(notices))

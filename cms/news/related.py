@@ -25,7 +25,8 @@ def news_about_topic(topic: Topic) -> RelatedSection | None:
         "Actualités",
         items,
         more_url=f"{index_url}?{urlencode({TOPIC_PARAM: topic.slug})}" if index_url else None,
-        more_label="Toutes les actualités de cet axe" if topic.kind == Topic.Kind.AXIS
+        more_label="Toutes les actualités de cet axe"
+        if topic.kind == Topic.Kind.AXIS
         else "Toutes les actualités de ce thème",
         item_template=CARD_TEMPLATE,
         order=80,

@@ -13,6 +13,5 @@ def resources_for_topic(topic: "Topic", limit: int) -> "ResourcePageQuerySet":
     from .models import ResourcePage
 
     return (
-        ResourcePage.objects.live().public().filter(topics=topic)
-        .newest_first().for_cards()[:limit]
+        ResourcePage.objects.live().public().filter(topics=topic).newest_first().for_cards()[:limit]
     )

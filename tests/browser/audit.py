@@ -52,8 +52,11 @@ def visit(context: BrowserContext, base_url: str, site_page: SitePage) -> PageAu
 
     def on_response(response: Response) -> None:
         # Only the site's own resources: this machine reaches no other host.
-        if (response.request.resource_type != "document"
-                and urlsplit(response.url).netloc == origin and response.status >= 400):
+        if (
+            response.request.resource_type != "document"
+            and urlsplit(response.url).netloc == origin
+            and response.status >= 400
+        ):
             errors.append(f"{response.status} on {urlsplit(response.url).path}")
 
     def on_console(message: ConsoleMessage) -> None:
@@ -108,8 +111,9 @@ def run_axe(context: BrowserContext, path: str, axe_script: Path) -> list[dict]:
     ]
 
 
-def audit_pages(browser: Browser, base_url: str, pages: list[SitePage],
-                axe_script: Path) -> list[PageAudit]:
+def audit_pages(
+    browser: Browser, base_url: str, pages: list[SitePage], axe_script: Path
+) -> list[PageAudit]:
     visitor = browser.new_context(base_url=base_url)
     # add_script_tag inserts an inline script, which the site's CSP rightly refuses.
     checker = browser.new_context(base_url=base_url, bypass_csp=True)

@@ -19,8 +19,14 @@ from .served_site import REPO_DIR, ServedSite
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 AXE_SCRIPT = REPO_DIR / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = REPO_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -37,10 +43,12 @@ def require(condition: bool, message: str) -> None:
 
 @pytest.fixture(scope="session")
 def chromium_executable() -> Path:
-    require(CHROMIUM.exists(),
-            f"{CHROMIUM} is missing: install Debian's Chromium with "
-            "`apt-get install --no-install-recommends chromium` (or run "
-            "`scripts/ensure-debian-packages /usr/bin/chromium:chromium` as root)")
+    require(
+        CHROMIUM.exists(),
+        f"{CHROMIUM} is missing: install Debian's Chromium with "
+        "`apt-get install --no-install-recommends chromium` (or run "
+        "`scripts/ensure-debian-packages /usr/bin/chromium:chromium` as root)",
+    )
     return CHROMIUM
 
 
@@ -53,18 +61,22 @@ def axe_script() -> Path:
 @pytest.fixture(scope="session")
 def vnu_jar() -> Path:
     require(VNU_JAR.exists(), f"{VNU_JAR} is missing: run `npm ci`")
-    require(shutil.which("java") is not None,
-            "java is missing (the Nu HTML checker needs Java 17 or later): "
-            "`apt-get install --no-install-recommends default-jre-headless`")
+    require(
+        shutil.which("java") is not None,
+        "java is missing (the Nu HTML checker needs Java 17 or later): "
+        "`apt-get install --no-install-recommends default-jre-headless`",
+    )
     return VNU_JAR
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict,
-                             chromium_executable: Path) -> dict:
+def browser_type_launch_args(browser_type_launch_args: dict, chromium_executable: Path) -> dict:
     # Debian's Chromium, never a browser downloaded by `playwright install`.
-    return {**browser_type_launch_args, "executable_path": str(chromium_executable),
-            "args": CHROMIUM_ARGS}
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(chromium_executable),
+        "args": CHROMIUM_ARGS,
+    }
 
 
 @pytest.fixture(scope="session")
@@ -92,7 +104,8 @@ def pages_checked(served_site: ServedSite) -> list[SitePage]:
 
 
 @pytest.fixture(scope="session")
-def page_audits(browser: Browser, served_site: ServedSite, pages_checked: list[SitePage],
-                axe_script: Path) -> list[PageAudit]:
+def page_audits(
+    browser: Browser, served_site: ServedSite, pages_checked: list[SitePage], axe_script: Path
+) -> list[PageAudit]:
     """Every checked page, opened once with its CSP and once with axe-core."""
     return audit_pages(browser, served_site.base_url, pages_checked, axe_script)

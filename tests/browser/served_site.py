@@ -18,9 +18,18 @@ REPO_DIR = Path(__file__).resolve().parents[2]
 
 # Variables of the caller that would point the isolated site at shared servers or folders.
 INHERITED_VARIABLES_DROPPED = (
-    "DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND",
-    "ELASTICSEARCH_URL", "STATIC_ROOT", "MEDIA_ROOT", "EMAIL_URL", "EMAIL_HOST",
-    "DJANGO_SETTINGS_MODULE", "DEBUG", "CACHE_KEY_PREFIX",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "CELERY_BROKER_URL",
+    "CELERY_RESULT_BACKEND",
+    "ELASTICSEARCH_URL",
+    "STATIC_ROOT",
+    "MEDIA_ROOT",
+    "EMAIL_URL",
+    "EMAIL_HOST",
+    "DJANGO_SETTINGS_MODULE",
+    "DEBUG",
+    "CACHE_KEY_PREFIX",
 )
 
 
@@ -32,21 +41,24 @@ def free_port() -> int:
 
 def site_environment(var_dir: Path, **overrides: str) -> dict[str, str]:
     """The environment of a production-configured site on SQLite, confined to `var_dir`."""
-    env = {key: value for key, value in os.environ.items()
-           if key not in INHERITED_VARIABLES_DROPPED}
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "coeurdeville.settings.production",
-        "VAR_DIR": str(var_dir),
-        "SECRET_KEY": "served-site-only-key-not-a-secret-0123456789",
-        "SECURE_SSL_REDIRECT": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DEBUG": "false",
-        # Production leaves uploads to a web server in front; here Django serves them itself.
-        "SERVE_MEDIA": "true",
-        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "LOG_LEVEL": "WARNING",
-        "PYTHONDONTWRITEBYTECODE": "1",
-    })
+    env = {
+        key: value for key, value in os.environ.items() if key not in INHERITED_VARIABLES_DROPPED
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "coeurdeville.settings.production",
+            "VAR_DIR": str(var_dir),
+            "SECRET_KEY": "served-site-only-key-not-a-secret-0123456789",
+            "SECURE_SSL_REDIRECT": "false",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "DEBUG": "false",
+            # Production leaves uploads to a web server in front; here Django serves them itself.
+            "SERVE_MEDIA": "true",
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "LOG_LEVEL": "WARNING",
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+    )
     env.update(overrides)
     return env
 
@@ -54,8 +66,14 @@ def site_environment(var_dir: Path, **overrides: str) -> dict[str, str]:
 class ServedSite:
     """Builds the demo site in `var_dir` and serves it with gunicorn on a loopback port."""
 
-    def __init__(self, var_dir: Path, *, workers: int = 2, threads: int = 1,
-                 env_overrides: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        var_dir: Path,
+        *,
+        workers: int = 2,
+        threads: int = 1,
+        env_overrides: dict[str, str] | None = None,
+    ) -> None:
         self.var_dir = var_dir
         self.workers = workers
         self.threads = threads
@@ -77,8 +95,13 @@ class ServedSite:
 
     def python(self, *args: str, timeout: float = 900) -> str:
         result = subprocess.run(
-            [sys.executable, *args], cwd=REPO_DIR, env=self.env, capture_output=True,
-            text=True, timeout=timeout, check=False,
+            [sys.executable, *args],
+            cwd=REPO_DIR,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
         )
         if result.returncode != 0:
             raise RuntimeError(
@@ -100,14 +123,25 @@ class ServedSite:
     def start(self, timeout: float = 60) -> None:
         self.port = free_port()
         command = [
-            sys.executable, "-m", "gunicorn", "coeurdeville.wsgi:application",
-            "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers),
-            "--threads", str(self.threads), "--timeout", "60", "--no-control-socket",
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "coeurdeville.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(self.workers),
+            "--threads",
+            str(self.threads),
+            "--timeout",
+            "60",
+            "--no-control-socket",
         ]
         # Django's error tracebacks go to stderr: keep them beside gunicorn's own log.
         with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen(command, cwd=REPO_DIR, env=self.env,
-                                            stdout=log, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(
+                command, cwd=REPO_DIR, env=self.env, stdout=log, stderr=subprocess.STDOUT
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

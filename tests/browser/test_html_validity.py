@@ -21,9 +21,20 @@ def test_every_page_type_is_valid_html(page_audits, vnu_jar, tmp_path):
         target.write_text(audit.html, encoding="utf-8")
         urls[target.name] = audit.path
     result = subprocess.run(
-        ["java", "-jar", str(vnu_jar), "--errors-only", "--format", "json", "--stdout",
-         str(tmp_path)],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            "java",
+            "-jar",
+            str(vnu_jar),
+            "--errors-only",
+            "--format",
+            "json",
+            "--stdout",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert result.returncode in (0, 1), result.stderr
     # The same mistake usually comes from a shared template: list it once, with its pages.

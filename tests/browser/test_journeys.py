@@ -16,7 +16,8 @@ MAX_GUIDES_OPENED = 5
 def links_matching(page: Page, pattern: re.Pattern[str]) -> list[str]:
     """The distinct hrefs of the links in <main> that match `pattern`, in page order."""
     hrefs = page.locator("main a[href]").evaluate_all(
-        "links => links.map(link => link.getAttribute('href'))")
+        "links => links.map(link => link.getAttribute('href'))"
+    )
     return list(dict.fromkeys(href for href in hrefs if pattern.match(href)))
 
 

@@ -7,8 +7,18 @@ from .audit import PageAudit
 pytestmark = pytest.mark.browser
 
 SECTIONS = (
-    "guides", "ressources", "retours-d-experience", "actualites", "presse", "dispositifs",
-    "villes", "axes", "mentions-legales", "accessibilite", "donnees-personnelles", "plan-du-site",
+    "guides",
+    "ressources",
+    "retours-d-experience",
+    "actualites",
+    "presse",
+    "dispositifs",
+    "villes",
+    "axes",
+    "mentions-legales",
+    "accessibilite",
+    "donnees-personnelles",
+    "plan-du-site",
 )
 
 
@@ -28,8 +38,9 @@ def problems_of(audit: PageAudit) -> list[str]:
     if not policy:
         problems.append("no Content-Security-Policy header")
     else:
-        directives = {part.split()[0]: part for part in
-                      (chunk.strip() for chunk in policy.split(";")) if part}
+        directives = {
+            part.split()[0]: part for part in (chunk.strip() for chunk in policy.split(";")) if part
+        }
         script_src = directives.get("script-src", directives.get("default-src", ""))
         if "'unsafe-inline'" in script_src:
             problems.append(f"CSP allows inline scripts: {script_src}")
@@ -53,6 +64,13 @@ def test_sitemap_lists_every_section(pages_checked):
 
 def test_detail_pages_are_checked_for_every_content_section(pages_checked):
     kinds = {page.kind for page in pages_checked}
-    for section in ("guides", "ressources", "retours-d-experience", "actualites", "presse",
-                    "villes", "axes"):
+    for section in (
+        "guides",
+        "ressources",
+        "retours-d-experience",
+        "actualites",
+        "presse",
+        "villes",
+        "axes",
+    ):
         assert (section, 2) in kinds, f"no /{section}/<slug>/ page in the sitemap"

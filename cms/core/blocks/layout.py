@@ -66,7 +66,9 @@ class TableBlock(WagtailTableBlock):
 
 class KeyFigureBlock(blocks.StructBlock):
     figure = blocks.CharBlock(
-        label="Chiffre", max_length=30, help_text="Par exemple « 245 » ou « 5 Md€ ».",
+        label="Chiffre",
+        max_length=30,
+        help_text="Par exemple « 245 » ou « 5 Md€ ».",
     )
     label = blocks.CharBlock(label="Libellé", max_length=150)
 

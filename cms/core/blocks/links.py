@@ -20,10 +20,12 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             raise StructBlockValidationError(
-                block_errors={"url": ValidationError(
-                    "Choisissez soit une page du site, soit une adresse externe "
-                    "(l’une des deux seulement)."
-                )}
+                block_errors={
+                    "url": ValidationError(
+                        "Choisissez soit une page du site, soit une adresse externe "
+                        "(l’une des deux seulement)."
+                    )
+                }
             )
         return value
 

@@ -20,8 +20,10 @@ from .text import RICH_TEXT_FEATURES
 # The players the Content-Security-Policy lets the portal frame (`frame-src`).
 PLAYER_HOSTS = frozenset({"www.youtube-nocookie.com", "player.vimeo.com", "www.dailymotion.com"})
 # YouTube's own player sets tracking cookies: its cookie-less twin serves the same videos.
-HOST_REPLACEMENTS = {"www.youtube.com": "www.youtube-nocookie.com",
-                     "youtube.com": "www.youtube-nocookie.com"}
+HOST_REPLACEMENTS = {
+    "www.youtube.com": "www.youtube-nocookie.com",
+    "youtube.com": "www.youtube-nocookie.com",
+}
 IFRAME_SRC = re.compile(r"""<iframe[^>]*\ssrc=["']([^"']+)["']""", re.IGNORECASE)
 
 
@@ -32,7 +34,7 @@ class ImageBlock(blocks.StructBlock):
         required=False,
         max_length=250,
         help_text="Décrivez ce que l’image apporte au contenu. "
-                  "Laissez vide si l’image est décorative.",
+        "Laissez vide si l’image est décorative.",
     )
     decorative = blocks.BooleanBlock(label="Image décorative", required=False)
     caption = blocks.CharBlock(label="Légende", required=False, max_length=250)
@@ -59,7 +61,9 @@ class ImageBlock(blocks.StructBlock):
 class DocumentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label="Document")
     title = blocks.CharBlock(
-        label="Intitulé du lien", required=False, max_length=200,
+        label="Intitulé du lien",
+        required=False,
+        max_length=200,
         help_text="Par défaut, le titre du document.",
     )
     description = blocks.CharBlock(label="Description", required=False, max_length=300)

@@ -7,7 +7,9 @@ from wagtail import blocks
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
 
 HEADING_LEVELS = [
-    ("h2", "Titre de niveau 2"), ("h3", "Titre de niveau 3"), ("h4", "Titre de niveau 4"),
+    ("h2", "Titre de niveau 2"),
+    ("h3", "Titre de niveau 3"),
+    ("h4", "Titre de niveau 4"),
 ]
 
 

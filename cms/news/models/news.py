@@ -55,20 +55,26 @@ class NewsIndexPage(FeedMixin, IndexPage):
 
 
 class NewsPageTag(TaggedItemBase):
-    content_object = ParentalKey("news.NewsPage", related_name="tagged_items",
-                                 on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
 
 
 class NewsPage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
     body = StreamField(body_blocks(), blank=True, verbose_name="contenu")
     tags = ClusterTaggableManager(
-        through=NewsPageTag, blank=True, verbose_name="mots-clés",
+        through=NewsPageTag,
+        blank=True,
+        verbose_name="mots-clés",
         help_text="Quelques mots-clés, séparés par des virgules.",
     )
     towns = ParentalManyToManyField(
-        "territories.Town", blank=True, related_name="news_pages", verbose_name="villes citées",
+        "territories.Town",
+        blank=True,
+        related_name="news_pages",
+        verbose_name="villes citées",
         help_text="Les villes du programme dont parle l’actualité : elle s’affichera sur "
-                  "leur page.",
+        "leur page.",
     )
 
     content_panels = [
@@ -77,8 +83,11 @@ class NewsPage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
         *ListingMixin.listing_panels,
         FieldPanel("body"),
         MultiFieldPanel(
-            [*TaggedTopicsMixin.topic_panels, FieldPanel("tags"),
-             FieldPanel("towns", widget=forms.SelectMultiple(attrs={"size": 12}))],
+            [
+                *TaggedTopicsMixin.topic_panels,
+                FieldPanel("tags"),
+                FieldPanel("towns", widget=forms.SelectMultiple(attrs={"size": 12})),
+            ],
             heading="Classement",
         ),
     ]

@@ -20,7 +20,8 @@ from cms.core.models import BasePage, DatedMixin, IndexPage, ListingMixin
 from cms.news.queries import NEWEST_FIRST, with_card_images
 
 PHONE_VALIDATOR = RegexValidator(
-    r"^\+?[0-9][0-9 .()-]{5,}$", "Saisissez un numéro de téléphone, par exemple 01 23 45 67 89.",
+    r"^\+?[0-9][0-9 .()-]{5,}$",
+    "Saisissez un numéro de téléphone, par exemple 01 23 45 67 89.",
 )
 
 
@@ -59,14 +60,17 @@ class PressIndexPage(FeedMixin, IndexPage):
 class PressContact(Orderable):
     page = ParentalKey(PressIndexPage, on_delete=models.CASCADE, related_name="contacts")
     name = models.CharField(
-        "nom", max_length=200,
+        "nom",
+        max_length=200,
         help_text="Le nom d’un service (« Service presse ») ou d’une personne qui a donné "
-                  "son accord pour être citée.",
+        "son accord pour être citée.",
     )
     role = models.CharField("fonction", max_length=200, blank=True)
     email = models.EmailField("adresse électronique", blank=True)
     phone = models.CharField(
-        "téléphone", max_length=30, blank=True,
+        "téléphone",
+        max_length=30,
+        blank=True,
         validators=[PHONE_VALIDATOR],
         help_text="Par exemple « 01 23 45 67 89 » ou « +33 1 23 45 67 89 ».",
     )
@@ -93,7 +97,9 @@ class PressKit(Orderable):
     page = ParentalKey(PressIndexPage, on_delete=models.CASCADE, related_name="kits")
     title = models.CharField("titre", max_length=200)
     document = models.ForeignKey(
-        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+",
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
         verbose_name="document",
     )
 
@@ -144,11 +150,17 @@ class PressReleasePage(ListingMixin, DatedMixin, BasePage):
 class PressReleaseDocument(Orderable):
     page = ParentalKey(PressReleasePage, on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey(
-        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+",
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
         verbose_name="document",
     )
-    title = models.CharField("intitulé du lien", max_length=200, blank=True,
-                             help_text="Par défaut, le titre du document.")
+    title = models.CharField(
+        "intitulé du lien",
+        max_length=200,
+        blank=True,
+        help_text="Par défaut, le titre du document.",
+    )
 
     panels = [FieldPanel("document"), FieldPanel("title")]
 

@@ -13,8 +13,10 @@ def index(home_page):
 
 @pytest.fixture
 def towns(territories):
-    return {town.slug: town for town in Town.objects.filter(
-        slug__in=["albi", "foix", "arles", "lannion", "niort"])}
+    return {
+        town.slug: town
+        for town in Town.objects.filter(slug__in=["albi", "foix", "arles", "lannion", "niort"])
+    }
 
 
 @pytest.fixture

@@ -33,10 +33,12 @@ class CaseStudyPageFactory(factory.django.DjangoModelFactory):
     year = 2022
 
     @classmethod
-    def _create(cls, model_class: type, *args: Any, parent: Any, tag_names: tuple = (),
-                **kwargs: Any) -> Any:
-        tags = [Tag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0]
-                for name in tag_names]
-        page = model_class(*args, tagged_items=[CaseStudyTag(tag=tag) for tag in tags],
-                           **kwargs)
+    def _create(
+        cls, model_class: type, *args: Any, parent: Any, tag_names: tuple = (), **kwargs: Any
+    ) -> Any:
+        tags = [
+            Tag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0]
+            for name in tag_names
+        ]
+        page = model_class(*args, tagged_items=[CaseStudyTag(tag=tag) for tag in tags], **kwargs)
         return parent.add_child(instance=page)

@@ -6,8 +6,9 @@ from cms.programme.models import Topic
 
 
 @pytest.mark.django_db
-def test_demo_loader_is_idempotent_and_covers_the_programme(client, home_page, programme,
-                                                            territories):
+def test_demo_loader_is_idempotent_and_covers_the_programme(
+    client, home_page, programme, territories
+):
     demo.load(home_page)
     demo.load(home_page)
 
@@ -15,9 +16,11 @@ def test_demo_loader_is_idempotent_and_covers_the_programme(client, home_page, p
     studies = list(CaseStudyPage.objects.live().select_related("town__department__region"))
     assert len(studies) >= 12
     assert len({study.town.department.region.code for study in studies}) >= 8
-    used_topics = set(Topic.objects.filter(
-        pk__in=CaseStudyPage.topics.through.objects.values("topic_id")).values_list(
-        "kind", "number"))
+    used_topics = set(
+        Topic.objects.filter(
+            pk__in=CaseStudyPage.topics.through.objects.values("topic_id")
+        ).values_list("kind", "number")
+    )
     assert len([kind for kind, _ in used_topics if kind == "axe"]) == 5
     assert len([kind for kind, _ in used_topics if kind == "theme"]) == 3
     for study in studies:

@@ -13,11 +13,17 @@ from cms.programme.models import Partner
 def study(make_study, towns, topics, phases):
     partners = list(Partner.objects.filter(slug__in=["anah", "al"]))
     return make_study(
-        title="Albi rénove les logements du centre", slug="albi-logements",
-        town=towns["albi"], topics=[topics["habitat"], topics["innovation"]],
-        phase=phases["deploiement"], year=2021, budget=1_250_000,
-        financing_partners=partners, other_financers="Région Occitanie",
-        outcomes="<p>Quarante façades rénovées.</p>", tag_names=("logement",),
+        title="Albi rénove les logements du centre",
+        slug="albi-logements",
+        town=towns["albi"],
+        topics=[topics["habitat"], topics["innovation"]],
+        phase=phases["deploiement"],
+        year=2021,
+        budget=1_250_000,
+        financing_partners=partners,
+        other_financers="Région Occitanie",
+        outcomes="<p>Quarante façades rénovées.</p>",
+        tag_names=("logement",),
         body=[{"type": "paragraph", "value": "<p>Le récit du projet.</p>"}],
     )
 
@@ -35,7 +41,8 @@ def test_case_study_page_shows_key_facts_outcomes_and_story(client, study):
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.find("header", class_="fr-header")
     assert [h1.get_text(strip=True) for h1 in soup.find_all("h1")] == [
-        "Albi rénove les logements du centre"]
+        "Albi rénove les logements du centre"
+    ]
     facts = soup.find("dl")
     facts_text = facts.get_text(" ", strip=True)
     assert facts.find("a", string="Albi")["href"] == "/villes/albi/"
@@ -70,19 +77,29 @@ def test_optional_facts_are_left_out_when_empty(client, make_study, towns):
 
 @pytest.mark.django_db
 def test_other_case_studies_come_from_the_same_town_first_then_the_same_axis(
-        client, study, make_study, towns, topics):
-    make_study(title="Arles et l’habitat", town=towns["arles"], topics=[topics["habitat"]],
-               published_on=datetime.date(2025, 1, 1))
-    make_study(title="Albi et ses commerces", town=towns["albi"],
-               topics=[topics["economie-et-commerce"]], published_on=datetime.date(2020, 1, 1))
+    client, study, make_study, towns, topics
+):
+    make_study(
+        title="Arles et l’habitat",
+        town=towns["arles"],
+        topics=[topics["habitat"]],
+        published_on=datetime.date(2025, 1, 1),
+    )
+    make_study(
+        title="Albi et ses commerces",
+        town=towns["albi"],
+        topics=[topics["economie-et-commerce"]],
+        published_on=datetime.date(2020, 1, 1),
+    )
     make_study(title="Foix et la mobilité", town=towns["foix"], topics=[topics["mobilite"]])
 
-    soup = BeautifulSoup(client.get("/retours-d-experience/albi-logements/").content,
-                         "html.parser")
+    soup = BeautifulSoup(client.get("/retours-d-experience/albi-logements/").content, "html.parser")
 
     section = soup.find("h2", string="Autres retours d’expérience").find_parent("section")
     assert [title.get_text(strip=True) for title in section.select(".fr-card__title")] == [
-        "Albi et ses commerces", "Arles et l’habitat"]
+        "Albi et ses commerces",
+        "Arles et l’habitat",
+    ]
 
 
 @pytest.mark.django_db

@@ -7,8 +7,12 @@ import pytest
 @pytest.mark.django_db
 def test_rss_feed_lists_case_studies_newest_first(client, make_study, towns):
     make_study(title="Le plus ancien", town=towns["albi"], published_on=datetime.date(2023, 1, 1))
-    make_study(title="Le plus récent", slug="le-plus-recent", town=towns["foix"],
-               published_on=datetime.date(2024, 1, 1))
+    make_study(
+        title="Le plus récent",
+        slug="le-plus-recent",
+        town=towns["foix"],
+        published_on=datetime.date(2024, 1, 1),
+    )
 
     response = client.get("/retours-d-experience/rss/")
 

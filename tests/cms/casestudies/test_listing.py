@@ -21,15 +21,29 @@ def titles(response) -> list[str]:
 def three_studies(make_study, towns, topics, phases):
     """Albi (Occitanie, habitat), Arles (PACA, commerce), Lannion (Bretagne, innovation)."""
     return [
-        make_study(title="Albi rénove ses logements", town=towns["albi"],
-                   topics=[topics["habitat"]], phase=phases["deploiement"],
-                   tag_names=("logement",), published_on=datetime.date(2024, 3, 1)),
-        make_study(title="Arles soutient ses commerces", town=towns["arles"],
-                   topics=[topics["economie-et-commerce"]], phase=phases["initialisation"],
-                   tag_names=("commerce",), published_on=datetime.date(2024, 5, 1)),
-        make_study(title="Lannion expérimente", town=towns["lannion"],
-                   topics=[topics["innovation"]], tag_names=("commerce",),
-                   published_on=datetime.date(2024, 1, 1)),
+        make_study(
+            title="Albi rénove ses logements",
+            town=towns["albi"],
+            topics=[topics["habitat"]],
+            phase=phases["deploiement"],
+            tag_names=("logement",),
+            published_on=datetime.date(2024, 3, 1),
+        ),
+        make_study(
+            title="Arles soutient ses commerces",
+            town=towns["arles"],
+            topics=[topics["economie-et-commerce"]],
+            phase=phases["initialisation"],
+            tag_names=("commerce",),
+            published_on=datetime.date(2024, 5, 1),
+        ),
+        make_study(
+            title="Lannion expérimente",
+            town=towns["lannion"],
+            topics=[topics["innovation"]],
+            tag_names=("commerce",),
+            published_on=datetime.date(2024, 1, 1),
+        ),
     ]
 
 
@@ -40,8 +54,11 @@ def test_listing_shows_cards_newest_first_with_town_and_year(client, three_studi
     assert response.status_code == 200
     html = response.content.decode()
     assert '<header role="banner" class="fr-header">' in html
-    assert titles(response) == ["Arles soutient ses commerces", "Albi rénove ses logements",
-                                "Lannion expérimente"]
+    assert titles(response) == [
+        "Arles soutient ses commerces",
+        "Albi rénove ses logements",
+        "Lannion expérimente",
+    ]
     assert "Albi · 2022" in html
     assert "3 retours d’expérience publiés." in html
     assert 'href="/retours-d-experience/rss/"' in html
@@ -62,10 +79,17 @@ def test_filter_form_has_a_labelled_select_per_filter_and_a_reset_link(client, t
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", [
-    "axe=habitat", "region=76", "departement=81", "ville=albi", "phase=deploiement",
-    "tag=logement",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "axe=habitat",
+        "region=76",
+        "departement=81",
+        "ville=albi",
+        "phase=deploiement",
+        "tag=logement",
+    ],
+)
 def test_each_filter_narrows_the_list(client, three_studies, query):
     response = client.get(f"{URL}?{query}")
 
@@ -84,16 +108,19 @@ def test_the_selected_filter_stays_selected(client, three_studies):
 
 @pytest.mark.django_db
 def test_filters_combine(client, three_studies, make_study, towns, topics):
-    make_study(title="Foix et son commerce", town=towns["foix"],
-               topics=[topics["economie-et-commerce"]])
+    make_study(
+        title="Foix et son commerce", town=towns["foix"], topics=[topics["economie-et-commerce"]]
+    )
 
     assert titles(client.get(f"{URL}?region=76&axe=economie-et-commerce")) == [
-        "Foix et son commerce"]
+        "Foix et son commerce"
+    ]
     assert titles(client.get(f"{URL}?tag=commerce&axe=innovation")) == ["Lannion expérimente"]
     response = client.get(f"{URL}?region=76&axe=mobilite")
     assert titles(response) == []
     assert "Aucun retour d’expérience ne correspond à votre recherche." in (
-        response.content.decode())
+        response.content.decode()
+    )
 
 
 @pytest.mark.django_db
@@ -114,10 +141,19 @@ def test_pagination_keeps_the_filters(client, make_study, towns):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", [
-    "region=zz", "axe=%3Cscript%3E", "ville=paris", "phase=12", "tag=inconnu",
-    "departement=999", "page=abc", "page=99",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "region=zz",
+        "axe=%3Cscript%3E",
+        "ville=paris",
+        "phase=12",
+        "tag=inconnu",
+        "departement=999",
+        "page=abc",
+        "page=99",
+    ],
+)
 def test_unknown_values_are_ignored_with_a_notice(client, three_studies, query):
     response = client.get(f"{URL}?{query}")
 
@@ -137,17 +173,20 @@ def test_several_unknown_values_are_listed_in_one_notice(client, three_studies):
 
 
 @pytest.mark.django_db
-def test_query_count_stays_flat_as_case_studies_grow(client, make_study, towns, topics,
-                                                       phases):
+def test_query_count_stays_flat_as_case_studies_grow(client, make_study, towns, topics, phases):
     images = [ImageFactory() for _ in range(3)]
     town_list = list(towns.values())
 
     def add(count: int, start: int) -> None:
         for number in range(start, start + count):
-            make_study(title=f"Projet {number}", town=town_list[number % len(town_list)],
-                       topics=[topics["habitat"], topics["innovation"]],
-                       phase=phases["deploiement"], listing_image=images[number % 3],
-                       tag_names=(f"mot-{number % 7}",))
+            make_study(
+                title=f"Projet {number}",
+                town=town_list[number % len(town_list)],
+                topics=[topics["habitat"], topics["innovation"]],
+                phase=phases["deploiement"],
+                listing_image=images[number % 3],
+                tag_names=(f"mot-{number % 7}",),
+            )
 
     def count_queries(url: str) -> int:
         client.get(url)  # renditions are generated on the first rendering

@@ -22,8 +22,13 @@ def home(home_page, programme):
 def _add_news(home, count: int) -> None:
     index = child_page(home, NewsIndexPage, "actualites", title="Actualités")
     for number in range(count):
-        index.add_child(instance=NewsPage(title=f"Actualité {number}", slug=f"actu-{number}",
-                                          summary="Une nouvelle du programme."))
+        index.add_child(
+            instance=NewsPage(
+                title=f"Actualité {number}",
+                slug=f"actu-{number}",
+                summary="Une nouvelle du programme.",
+            )
+        )
 
 
 def test_home_presents_programme_axes_themes_and_key_figures(client, home):
@@ -51,8 +56,9 @@ def test_home_query_count_does_not_grow_with_content(client, home):
         client.get("/")
     _add_news_more = NewsIndexPage.objects.get()
     for number in range(10, 200):
-        _add_news_more.add_child(instance=NewsPage(title=f"Actualité {number}",
-                                                   slug=f"actu-{number}"))
+        _add_news_more.add_child(
+            instance=NewsPage(title=f"Actualité {number}", slug=f"actu-{number}")
+        )
     client.get("/")
     with CaptureQueriesContext(connection) as many:
         client.get("/")
@@ -61,11 +67,16 @@ def test_home_query_count_does_not_grow_with_content(client, home):
 
 def test_featured_pages_show_only_live_ones(client, home):
     guides = child_page(home, ResourceIndexPage, "guides", title="Guides")
-    live = guides.add_child(instance=ResourcePage(title="Guide de la convention-cadre",
-                                                  slug="convention", resource_type="guide"))
-    draft = guides.add_child(instance=ResourcePage(title="Brouillon confidentiel",
-                                                   slug="brouillon", resource_type="guide",
-                                                   live=False))
+    live = guides.add_child(
+        instance=ResourcePage(
+            title="Guide de la convention-cadre", slug="convention", resource_type="guide"
+        )
+    )
+    draft = guides.add_child(
+        instance=ResourcePage(
+            title="Brouillon confidentiel", slug="brouillon", resource_type="guide", live=False
+        )
+    )
     home.featured = [("page", live), ("page", draft)]
     home.save_revision().publish()
     html = client.get("/").content.decode()

@@ -20,8 +20,13 @@ DSFR_HEADER = '<header role="banner" class="fr-header">'
 
 @pytest.fixture
 def measures_index(home_page):
-    return child_page(home_page, MeasureIndexPage, "dispositifs", title="Dispositifs",
-                      introduction="Les outils du programme.")
+    return child_page(
+        home_page,
+        MeasureIndexPage,
+        "dispositifs",
+        title="Dispositifs",
+        introduction="Les outils du programme.",
+    )
 
 
 def _measure(index, slug, title, **fields):
@@ -30,12 +35,19 @@ def _measure(index, slug, title, **fields):
 
 
 def test_listing_shows_measures_in_tree_order_with_tagline_and_audiences(client, measures_index):
-    _measure(measures_index, "ort", "Opérations de revitalisation de territoire (ORT)",
-             tagline="Lutter contre la dévitalisation des centres villes",
-             audiences=["communes-et-intercommunalites", "residents-et-visiteurs"])
+    _measure(
+        measures_index,
+        "ort",
+        "Opérations de revitalisation de territoire (ORT)",
+        tagline="Lutter contre la dévitalisation des centres villes",
+        audiences=["communes-et-intercommunalites", "residents-et-visiteurs"],
+    )
     _measure(measures_index, "design-actif", "Design actif")
-    measures_index.add_child(instance=MeasurePage(title="Brouillon", slug="brouillon",
-                                                  tagline="Pas encore publié", live=False))
+    measures_index.add_child(
+        instance=MeasurePage(
+            title="Brouillon", slug="brouillon", tagline="Pas encore publié", live=False
+        )
+    )
     response = client.get("/dispositifs/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -47,13 +59,19 @@ def test_listing_shows_measures_in_tree_order_with_tagline_and_audiences(client,
     assert '<p role="status">2 dispositifs</p>' in html
 
 
-def test_measure_page_shows_tagline_audiences_body_acronyms_and_topics(client, measures_index,
-                                                                       programme):
+def test_measure_page_shows_tagline_audiences_body_acronyms_and_topics(
+    client, measures_index, programme
+):
     page = _measure(
-        measures_index, "ort", "Opérations de revitalisation de territoire (ORT)",
+        measures_index,
+        "ort",
+        "Opérations de revitalisation de territoire (ORT)",
         tagline="Lutter contre la dévitalisation des centres villes",
-        audiences=["promoteurs-immobiliers-et-bailleurs", "communes-et-intercommunalites",
-                   "valeur-inconnue"],
+        audiences=[
+            "promoteurs-immobiliers-et-bailleurs",
+            "communes-et-intercommunalites",
+            "valeur-inconnue",
+        ],
         body=[{"type": "paragraph", "value": "<p>Un contrat intégrateur unique.</p>"}],
         acronyms=list(GlossaryTerm.objects.filter(acronym__in=["ORT", "CPER"])),
         topics=[Topic.objects.get(slug="habitat")],
@@ -63,17 +81,20 @@ def test_measure_page_shows_tagline_audiences_body_acronyms_and_topics(client, m
     assert response.status_code == 200
     assert DSFR_HEADER in html
     assert "<h1>Opérations de revitalisation de territoire (ORT)</h1>" in html
-    assert '<p class="fr-text--lead">Lutter contre la dévitalisation des centres villes</p>' \
-        in html
+    assert '<p class="fr-text--lead">Lutter contre la dévitalisation des centres villes</p>' in html
     # Audiences come in the programme's order; unknown values are not shown.
-    assert re.search(r"<li>Communes et intercommunalités</li>\s*<li>Promoteurs immobiliers et "
-                     r"bailleurs</li>\s*</ul>", html)
+    assert re.search(
+        r"<li>Communes et intercommunalités</li>\s*<li>Promoteurs immobiliers et "
+        r"bailleurs</li>\s*</ul>",
+        html,
+    )
     assert "valeur-inconnue" not in html
     assert "Un contrat intégrateur unique." in html
-    assert "<h2 class=\"fr-mt-6w\">Sigles</h2>" in html
+    assert '<h2 class="fr-mt-6w">Sigles</h2>' in html
     assert re.search(r"<dt[^>]*>CPER</dt><dd[^>]*>Contrat de plan État-Région</dd>", html)
-    assert re.search(r"<dt[^>]*>ORT</dt><dd[^>]*>Opération de revitalisation de territoire</dd>",
-                     html)
+    assert re.search(
+        r"<dt[^>]*>ORT</dt><dd[^>]*>Opération de revitalisation de territoire</dd>", html
+    )
     assert '<a class="fr-tag" href="/axes/habitat/">Habitat</a>' in html
 
 
@@ -126,15 +147,19 @@ def test_demo_loads_the_seven_measures_once(client, home_page, programme):
 
 def test_editors_create_a_measure_with_its_audiences(admin_client, measures_index, programme):
     ort = GlossaryTerm.objects.get(acronym="ORT")
-    data = nested_form_data({
-        "title": "Opérations de revitalisation de territoire (ORT)",
-        "slug": "ort",
-        "tagline": "Lutter contre la dévitalisation des centres villes",
-        "summary": "",
-        "listing_image_alt": "",
-        "body": streamfield([("paragraph", rich_text("<p>Un contrat intégrateur unique.</p>"))]),
-        "action-publish": "publish",
-    })
+    data = nested_form_data(
+        {
+            "title": "Opérations de revitalisation de territoire (ORT)",
+            "slug": "ort",
+            "tagline": "Lutter contre la dévitalisation des centres villes",
+            "summary": "",
+            "listing_image_alt": "",
+            "body": streamfield(
+                [("paragraph", rich_text("<p>Un contrat intégrateur unique.</p>"))]
+            ),
+            "action-publish": "publish",
+        }
+    )
     # Multiple-choice fields go as repeated keys, outside nested_form_data's flattening.
     data["audiences"] = ["communes-et-intercommunalites", "residents-et-visiteurs"]
     data["acronyms"] = [ort.pk]
@@ -151,7 +176,15 @@ def test_editors_create_a_measure_with_its_audiences(admin_client, measures_inde
 
 def test_unknown_audiences_are_refused_by_the_form(admin_client, measures_index):
     url = reverse("wagtailadmin_pages:add", args=["measures", "measurepage", measures_index.pk])
-    response = admin_client.post(url, {"title": "Essai", "slug": "essai", "tagline": "Essai",
-                                       "audiences": ["tout-le-monde"], "body-count": "0"})
+    response = admin_client.post(
+        url,
+        {
+            "title": "Essai",
+            "slug": "essai",
+            "tagline": "Essai",
+            "audiences": ["tout-le-monde"],
+            "body-count": "0",
+        },
+    )
     assert response.status_code == 200
     assert "audiences" in response.context["form"].errors

@@ -6,12 +6,15 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(("parent_fixture", "model"), [
-    ("home_page", "newsindexpage"),
-    ("news_index", "newspage"),
-    ("home_page", "pressindexpage"),
-    ("press_index", "pressreleasepage"),
-])
+@pytest.mark.parametrize(
+    ("parent_fixture", "model"),
+    [
+        ("home_page", "newsindexpage"),
+        ("news_index", "newspage"),
+        ("home_page", "pressindexpage"),
+        ("press_index", "pressreleasepage"),
+    ],
+)
 def test_add_forms_open_in_the_admin(admin_client, request, parent_fixture, model):
     parent = request.getfixturevalue(parent_fixture)
     response = admin_client.get(reverse("wagtailadmin_pages:add", args=["news", model, parent.pk]))

@@ -12,8 +12,9 @@ from .helpers import DSFR_HEADER
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_loads_news_and_press_once_and_every_page_renders(client, home_page, programme,
-                                                               territories):
+def test_demo_loads_news_and_press_once_and_every_page_renders(
+    client, home_page, programme, territories
+):
     demo.load(home_page)
     pages = Page.objects.count()
     demo.load(home_page)
@@ -30,9 +31,14 @@ def test_demo_loads_news_and_press_once_and_every_page_renders(client, home_page
     assert Town.objects.get(insee_code="59183") in laureates.towns.all()
 
     press = PressIndexPage.objects.get()
-    urls = ["/actualites/", "/actualites/rss/", "/presse/", "/presse/rss/",
-            *(page.url for page in NewsPage.objects.all()),
-            *(page.url for page in PressReleasePage.objects.all())]
+    urls = [
+        "/actualites/",
+        "/actualites/rss/",
+        "/presse/",
+        "/presse/rss/",
+        *(page.url for page in NewsPage.objects.all()),
+        *(page.url for page in PressReleasePage.objects.all()),
+    ]
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url

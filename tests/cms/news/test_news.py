@@ -24,10 +24,12 @@ def _titles_in_order(html: str) -> list[str]:
 
 
 def test_listing_shows_news_newest_first_as_dated_cards(client, news_index):
-    NewsPageFactory(parent=news_index, title="Plus ancienne",
-                    published_on=datetime.date(2018, 3, 27))
-    NewsPageFactory(parent=news_index, title="Plus récente",
-                    published_on=datetime.date(2024, 12, 12))
+    NewsPageFactory(
+        parent=news_index, title="Plus ancienne", published_on=datetime.date(2018, 3, 27)
+    )
+    NewsPageFactory(
+        parent=news_index, title="Plus récente", published_on=datetime.date(2024, 12, 12)
+    )
     response = client.get("/actualites/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -69,8 +71,17 @@ def test_pagination_shows_twelve_per_page_and_keeps_the_filters(client, news_ind
     assert len(_titles_in_order(second)) == 3
 
 
-@pytest.mark.parametrize("query", ["?axe=inconnu", "?annee=abc", "?annee=1990",
-                                   "?axe=%3Cscript%3E&annee=-1", "?page=zzz", "?page=999"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?axe=inconnu",
+        "?annee=abc",
+        "?annee=1990",
+        "?axe=%3Cscript%3E&annee=-1",
+        "?page=zzz",
+        "?page=999",
+    ],
+)
 def test_bad_filter_values_are_ignored(client, news_index, programme, query):
     NewsPageFactory.create_batch(2, parent=news_index)
     response = client.get(f"/actualites/{query}")
@@ -93,12 +104,15 @@ def test_listing_query_count_is_flat(client, news_index, programme):
     assert queries_for(client, "/actualites/?axe=habitat&annee=2024&page=2") <= few + 1
 
 
-def test_news_page_shows_date_lead_body_topics_towns_and_tags(client, news_index, programme,
-                                                              territories):
+def test_news_page_shows_date_lead_body_topics_towns_and_tags(
+    client, news_index, programme, territories
+):
     albi = Town.objects.get(insee_code="81004")
     item = NewsPageFactory(
-        parent=news_index, title="Réinventons nos cœurs de ville : les lauréats",
-        published_on=datetime.date(2022, 7, 8), summary="Trente sites lauréats.",
+        parent=news_index,
+        title="Réinventons nos cœurs de ville : les lauréats",
+        published_on=datetime.date(2022, 7, 8),
+        summary="Trente sites lauréats.",
         body=[{"type": "paragraph", "value": "<p>Les villes proposent un site.</p>"}],
         topics=list(Topic.objects.filter(slug__in=["habitat", "innovation"])),
         towns=[albi],
@@ -130,12 +144,15 @@ def test_latest_news_returns_newest_live_public_items_only(client, news_index):
     NewsPageFactory(parent=news_index, title="Ancienne", published_on=datetime.date(2019, 1, 1))
     NewsPageFactory(parent=news_index, title="Récente", published_on=datetime.date(2024, 1, 1))
     NewsPageFactory(parent=news_index, title="Moyenne", published_on=datetime.date(2021, 1, 1))
-    NewsPageFactory(parent=news_index, title="Brouillon", published_on=datetime.date(2025, 1, 1),
-                    live=False)
-    private = NewsPageFactory(parent=news_index, title="Réservée",
-                              published_on=datetime.date(2025, 1, 2))
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD,
-                                       password="secret")
+    NewsPageFactory(
+        parent=news_index, title="Brouillon", published_on=datetime.date(2025, 1, 1), live=False
+    )
+    private = NewsPageFactory(
+        parent=news_index, title="Réservée", published_on=datetime.date(2025, 1, 2)
+    )
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
     assert [page.title for page in latest_news(2)] == ["Récente", "Moyenne"]
     assert [page.title for page in latest_news(10)] == ["Récente", "Moyenne", "Ancienne"]
     home = client.get("/").content.decode()
@@ -147,10 +164,16 @@ def test_latest_news_returns_newest_live_public_items_only(client, news_index):
 def test_topic_and_town_pages_get_a_news_section(client, news_index, programme, territories):
     habitat = Topic.objects.get(slug="habitat")
     albi = Town.objects.get(insee_code="81004")
-    NewsPageFactory(parent=news_index, title="Habitat à Albi", topics=[habitat], towns=[albi],
-                    published_on=datetime.date(2023, 5, 2))
-    NewsPageFactory(parent=news_index, title="Brouillon", topics=[habitat], towns=[albi],
-                    live=False)
+    NewsPageFactory(
+        parent=news_index,
+        title="Habitat à Albi",
+        topics=[habitat],
+        towns=[albi],
+        published_on=datetime.date(2023, 5, 2),
+    )
+    NewsPageFactory(
+        parent=news_index, title="Brouillon", topics=[habitat], towns=[albi], live=False
+    )
     [topic_news] = [s for s in sections_for("topic", habitat) if s.title == "Actualités"]
     assert [page.title for page in topic_news.items] == ["Habitat à Albi"]
     assert topic_news.more_url == "/actualites/?axe=habitat"

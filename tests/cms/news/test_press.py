@@ -19,12 +19,20 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def press(press_index):
     press_index.contacts = [
-        PressContact(name="Service presse", role="Relations avec les médias",
-                     email="presse@anct.gouv.fr", phone="01 99 00 45 67"),
+        PressContact(
+            name="Service presse",
+            role="Relations avec les médias",
+            email="presse@anct.gouv.fr",
+            phone="01 99 00 45 67",
+        ),
         PressContact(name="Équipe nationale", email="equipe@example.org"),
     ]
-    press_index.kits = [PressKit(title="Dossier de presse 2023",
-                                 document=demo_pdf("Dossier 2023", ["Action cœur de ville 2"]))]
+    press_index.kits = [
+        PressKit(
+            title="Dossier de presse 2023",
+            document=demo_pdf("Dossier 2023", ["Action cœur de ville 2"]),
+        )
+    ]
     press_index.save_revision().publish()
     return press_index
 
@@ -46,17 +54,21 @@ def test_press_space_offers_kits_as_downloads_with_format_and_size(client, press
     html = client.get("/presse/").content.decode()
     assert "<h2>Dossiers de presse</h2>" in html
     kit = press.kits.get()
-    assert f'href="{kit.document.url}" download class="fr-download__link">Dossier de presse 2023' \
+    assert (
+        f'href="{kit.document.url}" download class="fr-download__link">Dossier de presse 2023'
         in html
+    )
     assert re.search(r'<span class="fr-download__detail">PDF – [\d,]+\s\w+</span>', html)
 
 
 def test_press_releases_are_listed_newest_first_and_paginated(client, press):
-    PressReleasePageFactory(parent=press, title="Le plus ancien",
-                            published_on=datetime.date(2018, 3, 27))
+    PressReleasePageFactory(
+        parent=press, title="Le plus ancien", published_on=datetime.date(2018, 3, 27)
+    )
     PressReleasePageFactory.create_batch(11, parent=press)
-    PressReleasePageFactory(parent=press, title="Le plus récent",
-                            published_on=datetime.date(2025, 1, 1))
+    PressReleasePageFactory(
+        parent=press, title="Le plus récent", published_on=datetime.date(2025, 1, 1)
+    )
     first = client.get("/presse/").content.decode()
     assert "13 communiqués" in first
     titles = re.findall(r'class="fr-card__title"><a href="[^"]+">([^<]+)</a>', first)
@@ -78,11 +90,16 @@ def test_press_list_query_count_is_flat(client, press):
 
 def test_press_release_page_shows_documents_and_contacts(client, press):
     release = PressReleasePageFactory(
-        parent=press, title="Action cœur de ville 2 : quatre priorités",
-        published_on=datetime.date(2023, 1, 12), summary="Quatre priorités jusqu’en 2026.",
+        parent=press,
+        title="Action cœur de ville 2 : quatre priorités",
+        published_on=datetime.date(2023, 1, 12),
+        summary="Quatre priorités jusqu’en 2026.",
         body=[{"type": "paragraph", "value": "<p>La deuxième phase du programme.</p>"}],
-        documents=[PressReleaseDocument(document=demo_pdf("Annexe", ["Les priorités"]),
-                                        title="Les priorités en détail")],
+        documents=[
+            PressReleaseDocument(
+                document=demo_pdf("Annexe", ["Les priorités"]), title="Les priorités en détail"
+            )
+        ],
     )
     response = client.get(release.url)
     html = response.content.decode()
@@ -91,7 +108,7 @@ def test_press_release_page_shows_documents_and_contacts(client, press):
     assert "<h1>Action cœur de ville 2 : quatre priorités</h1>" in html
     assert "12 janvier 2023" in html
     assert "La deuxième phase du programme." in html
-    assert "<h2 class=\"fr-mt-6w\">Documents joints</h2>" in html
+    assert '<h2 class="fr-mt-6w">Documents joints</h2>' in html
     assert "Les priorités en détail" in html
     assert "fr-download__detail" in html
     assert 'href="mailto:presse@anct.gouv.fr"' in html

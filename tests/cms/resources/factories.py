@@ -32,9 +32,13 @@ def make_resource(
         tag = Tag.objects.filter(name=name).first() or Tag.objects.create(name=name)
         tagged.append(ResourcePageTag(tag=tag))
     page = ResourcePage(
-        title=title, resource_type=resource_type, published_on=published_on,
+        title=title,
+        resource_type=resource_type,
+        published_on=published_on,
         summary=fields.pop("summary", f"Résumé de « {title} »."),
-        topics=list(topics), tagged_items=tagged, **fields,
+        topics=list(topics),
+        tagged_items=tagged,
+        **fields,
     )
     index.add_child(instance=page)
     return page
@@ -43,7 +47,11 @@ def make_resource(
 def make_many(index: ResourceIndexPage, count: int, **fields: Any) -> list[ResourcePage]:
     start = datetime.date(2020, 1, 1)
     return [
-        make_resource(index, f"Ressource {number}",
-                      published_on=start + datetime.timedelta(days=number), **fields)
+        make_resource(
+            index,
+            f"Ressource {number}",
+            published_on=start + datetime.timedelta(days=number),
+            **fields,
+        )
         for number in range(count)
     ]

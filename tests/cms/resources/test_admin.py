@@ -11,8 +11,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser(email="redaction@example.org",
-                                                      password="mot-de-passe-solide")
+    user = django_user_model.objects.create_superuser(
+        email="redaction@example.org", password="mot-de-passe-solide"
+    )
     client.force_login(user)
     return client
 
@@ -24,8 +25,13 @@ def test_add_form_groups_the_panels_in_french_tabs(editor_client, home_page, pro
     html = response.content.decode()
     for tab in ("Contenu", "Présentation et référencement", "Dates et classement"):
         assert tab in html
-    for label in ("Type de ressource", "Chapô", "Axes, thèmes et mots-clés", "Mots-clés",
-                  "Date de publication"):
+    for label in (
+        "Type de ressource",
+        "Chapô",
+        "Axes, thèmes et mots-clés",
+        "Mots-clés",
+        "Date de publication",
+    ):
         assert label.lower() in html.lower()
 
 
@@ -47,12 +53,19 @@ def test_page_type_rules():
 
 def test_resources_are_searchable_by_title_summary_and_body(home_page):
     index = make_index(home_page)
-    make_resource(index, "Les trois périmètres", summary="Le bassin de vie et l’EPCI.",
-                  body=[{"type": "paragraph", "value": "<p>Secteurs d’intervention.</p>"}])
+    make_resource(
+        index,
+        "Les trois périmètres",
+        summary="Le bassin de vie et l’EPCI.",
+        body=[{"type": "paragraph", "value": "<p>Secteurs d’intervention.</p>"}],
+    )
     make_resource(index, "Baromètre de l’immobilier", summary="Les marchés immobiliers.")
     assert [p.title for p in ResourcePage.objects.live().search("périmètres")] == [
-        "Les trois périmètres"]
+        "Les trois périmètres"
+    ]
     assert [p.title for p in ResourcePage.objects.live().search("immobiliers")] == [
-        "Baromètre de l’immobilier"]
+        "Baromètre de l’immobilier"
+    ]
     assert [p.title for p in ResourcePage.objects.live().search("intervention")] == [
-        "Les trois périmètres"]
+        "Les trois périmètres"
+    ]

@@ -28,11 +28,15 @@ def render(block, raw: dict | str) -> str:
 def cached_video(db):
     """Wagtail reads embeds from this table first: no provider is ever asked in tests."""
     return Embed.objects.create(
-        hash=get_embed_hash(VIDEO_URL), url=VIDEO_URL, type="video", provider_name="YouTube",
+        hash=get_embed_hash(VIDEO_URL),
+        url=VIDEO_URL,
+        type="video",
+        provider_name="YouTube",
         html='<iframe title="Présentation" width="560" height="315" '
-             'src="https://www.youtube.com/embed/PsLKm2_rzH4?feature=oembed" allowfullscreen>'
-             "</iframe>",
-        width=560, height=315,
+        'src="https://www.youtube.com/embed/PsLKm2_rzH4?feature=oembed" allowfullscreen>'
+        "</iframe>",
+        width=560,
+        height=315,
     )
 
 
@@ -45,8 +49,11 @@ def _no_embed_fetching(monkeypatch):
 
 
 def video_value(title: str = "Action cœur de ville en vidéo") -> dict:
-    return {"title": title, "video": VIDEO_URL,
-            "transcript": "<p>Le plan national répond à une double ambition.</p>"}
+    return {
+        "title": title,
+        "video": VIDEO_URL,
+        "transcript": "<p>Le plan national répond à une double ambition.</p>",
+    }
 
 
 def test_every_block_has_a_french_label_and_a_description():
@@ -58,7 +65,8 @@ def test_every_block_has_a_french_label_and_a_description():
 
 def test_heading_uses_the_chosen_level():
     assert render(HeadingBlock(), {"text": "Les périmètres", "level": "h3"}).strip() == (
-        '<h3 class="fr-mt-4w">Les périmètres</h3>')
+        '<h3 class="fr-mt-4w">Les périmètres</h3>'
+    )
     assert render(HeadingBlock(), {"text": "Les axes", "level": "h4"}).startswith("<h4")
 
 
@@ -72,8 +80,15 @@ def test_paragraph_keeps_the_restricted_rich_text():
 @pytest.mark.django_db
 def test_image_has_its_alt_text_and_caption():
     image = ImageFactory()
-    html = render(ImageBlock(), {"image": image.pk, "alt_text": "Une place rénovée",
-                                 "decorative": False, "caption": "La place du marché"})
+    html = render(
+        ImageBlock(),
+        {
+            "image": image.pk,
+            "alt_text": "Une place rénovée",
+            "decorative": False,
+            "caption": "La place du marché",
+        },
+    )
     assert 'alt="Une place rénovée"' in html
     assert '<figcaption class="fr-content-media__caption">La place du marché</figcaption>' in html
     assert 'class="fr-responsive-img"' in html
@@ -83,8 +98,9 @@ def test_image_has_its_alt_text_and_caption():
 @pytest.mark.django_db
 def test_decorative_image_has_an_empty_alt():
     image = ImageFactory()
-    html = render(ImageBlock(), {"image": image.pk, "alt_text": "ignoré", "decorative": True,
-                                 "caption": ""})
+    html = render(
+        ImageBlock(), {"image": image.pk, "alt_text": "ignoré", "decorative": True, "caption": ""}
+    )
     assert 'alt=""' in html
     assert "ignoré" not in html
 
@@ -97,15 +113,18 @@ def test_image_without_alt_text_must_be_marked_decorative():
         block.clean(block.to_python({"image": image.pk, "alt_text": " ", "decorative": False}))
     assert "texte alternatif" in str(error.value.block_errors["alt_text"])
     assert block.clean(block.to_python({"image": image.pk, "alt_text": "", "decorative": True}))
-    assert block.clean(block.to_python({"image": image.pk, "alt_text": "Une halle",
-                                        "decorative": False}))
+    assert block.clean(
+        block.to_python({"image": image.pk, "alt_text": "Une halle", "decorative": False})
+    )
 
 
 @pytest.mark.django_db
 def test_document_shows_its_format_and_size():
     document = demo_pdf("Guide des périmètres", ["Périmètre d’étude", "Secteurs prioritaires"])
-    html = render(DocumentBlock(), {"document": document.pk, "title": "",
-                                    "description": "Les trois échelles du projet."})
+    html = render(
+        DocumentBlock(),
+        {"document": document.pk, "title": "", "description": "Les trois échelles du projet."},
+    )
     assert '<div class="fr-download fr-my-3w">' in html
     assert f'href="{document.url}" download class="fr-download__link">Guide des périmètres' in html
     detail = re.search(r'<span class="fr-download__detail">([^<]+)</span>', html).group(1)
@@ -116,11 +135,16 @@ def test_document_shows_its_format_and_size():
 @pytest.mark.django_db
 def test_video_plays_from_the_cookieless_player_with_a_transcript(cached_video):
     html = render(VideoBlock(), video_value())
-    assert ('<iframe title="Action cœur de ville en vidéo" class="fr-responsive-vid" '
-            'src="https://www.youtube-nocookie.com/embed/PsLKm2_rzH4?feature=oembed"') in html
+    assert (
+        '<iframe title="Action cœur de ville en vidéo" class="fr-responsive-vid" '
+        'src="https://www.youtube-nocookie.com/embed/PsLKm2_rzH4?feature=oembed"'
+    ) in html
     assert '<div class="fr-transcription">' in html
-    button = re.search(r'<button type="button" class="fr-transcription__btn" '
-                       r'aria-expanded="false" aria-controls="([^"]+)">', html)
+    button = re.search(
+        r'<button type="button" class="fr-transcription__btn" '
+        r'aria-expanded="false" aria-controls="([^"]+)">',
+        html,
+    )
     assert button
     assert f'<div class="fr-collapse" id="{button.group(1)}">' in html
     assert "Le plan national répond à une double ambition." in html
@@ -129,8 +153,12 @@ def test_video_plays_from_the_cookieless_player_with_a_transcript(cached_video):
 @pytest.mark.django_db
 def test_video_from_an_unframable_host_becomes_a_link(db):
     url = "https://videos.example.org/v/42"
-    Embed.objects.create(hash=get_embed_hash(url), url=url, type="video",
-                         html='<iframe src="https://videos.example.org/embed/42"></iframe>')
+    Embed.objects.create(
+        hash=get_embed_hash(url),
+        url=url,
+        type="video",
+        html='<iframe src="https://videos.example.org/embed/42"></iframe>',
+    )
     html = render(VideoBlock(), {**video_value("Inauguration"), "video": url})
     assert "<iframe" not in html
     assert f'<a class="fr-link" href="{url}" rel="noopener external">' in html
@@ -142,12 +170,21 @@ def test_video_block_requires_a_transcript():
 
 
 def test_accordion_ties_each_button_to_its_panel():
-    html = render(AccordionBlock(), {"heading_level": "h2", "items": [
-        {"title": "Le comité de projet", "body": "<p>Il valide la stratégie.</p>"},
-        {"title": "L’équipe de projet", "body": "<p>Elle suit le projet.</p>"},
-    ]})
-    controls = re.findall(r'<button type="button" class="fr-accordion__btn" '
-                          r'aria-expanded="false" aria-controls="([^"]+)">', html)
+    html = render(
+        AccordionBlock(),
+        {
+            "heading_level": "h2",
+            "items": [
+                {"title": "Le comité de projet", "body": "<p>Il valide la stratégie.</p>"},
+                {"title": "L’équipe de projet", "body": "<p>Elle suit le projet.</p>"},
+            ],
+        },
+    )
+    controls = re.findall(
+        r'<button type="button" class="fr-accordion__btn" '
+        r'aria-expanded="false" aria-controls="([^"]+)">',
+        html,
+    )
     assert len(controls) == len(set(controls)) == 2
     for control in controls:
         assert f'<div class="fr-collapse" id="{control}">' in html
@@ -155,12 +192,20 @@ def test_accordion_ties_each_button_to_its_panel():
 
 
 def test_table_has_its_caption_and_header_scopes():
-    html = render(TableBlock(), {
-        "data": [["Partenaire", "Engagement"], ["Action Logement", "1,5 Md€"],
-                 ["Anah", "1,2 Md€"]],
-        "table_caption": "Engagements des partenaires", "table_header_choice": "both",
-        "first_row_is_table_header": True, "first_col_is_header": True,
-    })
+    html = render(
+        TableBlock(),
+        {
+            "data": [
+                ["Partenaire", "Engagement"],
+                ["Action Logement", "1,5 Md€"],
+                ["Anah", "1,2 Md€"],
+            ],
+            "table_caption": "Engagements des partenaires",
+            "table_header_choice": "both",
+            "first_row_is_table_header": True,
+            "first_col_is_header": True,
+        },
+    )
     assert '<div class="fr-table fr-table--multiline fr-my-4w">' in html
     assert "<caption>Engagements des partenaires</caption>" in html
     assert '<th scope="col" >Partenaire</th>' in html
@@ -175,8 +220,14 @@ def test_table_without_caption_is_rejected():
 
 
 def test_quote_callout_and_key_figures():
-    quote = render(QuoteBlock(), {"text": "Une convention vivante et modulaire.",
-                                  "author": "Préfecture du Pas-de-Calais", "role": "2018"})
+    quote = render(
+        QuoteBlock(),
+        {
+            "text": "Une convention vivante et modulaire.",
+            "author": "Préfecture du Pas-de-Calais",
+            "role": "2018",
+        },
+    )
     assert '<figure class="fr-quote fr-my-4w">' in quote
     assert "<blockquote><p>« Une convention vivante et modulaire. »</p></blockquote>" in quote
     assert '<p class="fr-quote__author">Préfecture du Pas-de-Calais</p>' in quote
@@ -185,8 +236,16 @@ def test_quote_callout_and_key_figures():
     assert '<div class="fr-callout fr-my-4w">' in callout
     assert '<p class="fr-callout__title">Bon à savoir</p>' in callout
 
-    figures = render(KeyFiguresBlock(), {"title": "En chiffres", "figures": [
-        {"figure": "245", "label": "communes"}, {"figure": "5 Md€", "label": "sur cinq ans"}]})
+    figures = render(
+        KeyFiguresBlock(),
+        {
+            "title": "En chiffres",
+            "figures": [
+                {"figure": "245", "label": "communes"},
+                {"figure": "5 Md€", "label": "sur cinq ans"},
+            ],
+        },
+    )
     assert '<h2 class="fr-h4">En chiffres</h2>' in figures
     assert '<span class="cdv-key-figure__value">245</span>' in figures
 
@@ -194,13 +253,25 @@ def test_quote_callout_and_key_figures():
 @pytest.mark.django_db
 def test_links_point_to_pages_and_announce_external_sites(home_page):
     target = make_resource(make_index(home_page), "Fiche ORT")
-    html = render(LinksBlock(), {"title": "Pour aller plus loin", "links": [
-        {"label": "La fiche ORT", "page": target.pk, "url": ""},
-        {"label": "Le ministère", "page": None, "url": "https://www.cohesion-territoires.gouv.fr/"},
-    ]})
+    html = render(
+        LinksBlock(),
+        {
+            "title": "Pour aller plus loin",
+            "links": [
+                {"label": "La fiche ORT", "page": target.pk, "url": ""},
+                {
+                    "label": "Le ministère",
+                    "page": None,
+                    "url": "https://www.cohesion-territoires.gouv.fr/",
+                },
+            ],
+        },
+    )
     assert f'<a class="fr-link" href="{target.url}">La fiche ORT</a>' in html
-    assert ('href="https://www.cohesion-territoires.gouv.fr/" rel="noopener external">Le ministère'
-            '<span class="fr-sr-only"> (site externe)</span>') in html
+    assert (
+        'href="https://www.cohesion-territoires.gouv.fr/" rel="noopener external">Le ministère'
+        '<span class="fr-sr-only"> (site externe)</span>'
+    ) in html
 
 
 @pytest.mark.django_db
@@ -209,17 +280,26 @@ def test_link_needs_exactly_one_target(home_page):
     with pytest.raises(ValidationError):
         block.clean(block.to_python({"label": "Rien", "page": None, "url": ""}))
     with pytest.raises(ValidationError):
-        block.clean(block.to_python({"label": "Les deux", "page": home_page.pk,
-                                     "url": "https://example.org/"}))
+        block.clean(
+            block.to_python(
+                {"label": "Les deux", "page": home_page.pk, "url": "https://example.org/"}
+            )
+        )
 
 
 @pytest.mark.django_db
 def test_ids_stay_unique_when_blocks_repeat_on_a_page(client, home_page, cached_video):
-    accordion = {"type": "accordion", "value": {"heading_level": "h2", "items": [
-        {"title": "Question", "body": "<p>Réponse.</p>"}]}}
+    accordion = {
+        "type": "accordion",
+        "value": {
+            "heading_level": "h2",
+            "items": [{"title": "Question", "body": "<p>Réponse.</p>"}],
+        },
+    }
     video = {"type": "video", "value": video_value()}
-    page = make_resource(make_index(home_page), "Blocs répétés",
-                         body=[accordion, video, accordion, video])
+    page = make_resource(
+        make_index(home_page), "Blocs répétés", body=[accordion, video, accordion, video]
+    )
     html = client.get(page.url).content.decode()
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids))

@@ -29,13 +29,30 @@ def guides(home_page):
 def mixed(guides, programme):
     habitat = Topic.objects.get(slug="habitat")
     commerce = Topic.objects.get(slug="economie-et-commerce")
-    make_resource(guides, "Guide habitat 2023", resource_type="guide", topics=[habitat],
-                  tags=["ORT"], published_on=datetime.date(2023, 3, 30))
-    make_resource(guides, "Atlas commerce 2022", resource_type="atlas", topics=[commerce],
-                  tags=["cartographie"], published_on=datetime.date(2022, 6, 27))
-    make_resource(guides, "Fiche habitat 2025", resource_type="fiche-pratique",
-                  topics=[habitat, commerce], tags=["ORT", "loi ELAN"],
-                  published_on=datetime.date(2025, 2, 10))
+    make_resource(
+        guides,
+        "Guide habitat 2023",
+        resource_type="guide",
+        topics=[habitat],
+        tags=["ORT"],
+        published_on=datetime.date(2023, 3, 30),
+    )
+    make_resource(
+        guides,
+        "Atlas commerce 2022",
+        resource_type="atlas",
+        topics=[commerce],
+        tags=["cartographie"],
+        published_on=datetime.date(2022, 6, 27),
+    )
+    make_resource(
+        guides,
+        "Fiche habitat 2025",
+        resource_type="fiche-pratique",
+        topics=[habitat, commerce],
+        tags=["ORT", "loi ELAN"],
+        published_on=datetime.date(2025, 2, 10),
+    )
     return guides
 
 
@@ -65,8 +82,12 @@ def test_index_lists_only_its_own_children(client, mixed, home_page):
 
 def test_filter_form_is_labelled_and_can_be_reset(client, mixed):
     html = client.get("/guides/?type=atlas").content.decode()
-    for name, label in [("type", "Type de ressource"), ("axe", "Axe ou thème"),
-                        ("tag", "Mot-clé"), ("annee", "Année de publication")]:
+    for name, label in [
+        ("type", "Type de ressource"),
+        ("axe", "Axe ou thème"),
+        ("tag", "Mot-clé"),
+        ("annee", "Année de publication"),
+    ]:
         assert f'<label class="fr-label" for="filtre-{name}">{label}</label>' in html
         assert f'name="{name}"' in html
     assert '<button type="submit" class="fr-btn">Filtrer</button>' in html
@@ -74,14 +95,17 @@ def test_filter_form_is_labelled_and_can_be_reset(client, mixed):
     assert '<option value="atlas" selected>Atlas</option>' in html
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("type=atlas", ["Atlas commerce 2022"]),
-    ("axe=habitat", ["Fiche habitat 2025", "Guide habitat 2023"]),
-    ("tag=ort", ["Fiche habitat 2025", "Guide habitat 2023"]),
-    ("annee=2022", ["Atlas commerce 2022"]),
-    ("axe=economie-et-commerce&tag=ort", ["Fiche habitat 2025"]),
-    ("type=guide&annee=2023&axe=habitat", ["Guide habitat 2023"]),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("type=atlas", ["Atlas commerce 2022"]),
+        ("axe=habitat", ["Fiche habitat 2025", "Guide habitat 2023"]),
+        ("tag=ort", ["Fiche habitat 2025", "Guide habitat 2023"]),
+        ("annee=2022", ["Atlas commerce 2022"]),
+        ("axe=economie-et-commerce&tag=ort", ["Fiche habitat 2025"]),
+        ("type=guide&annee=2023&axe=habitat", ["Guide habitat 2023"]),
+    ],
+)
 def test_each_filter_narrows_the_listing(client, mixed, query, expected):
     response = client.get(f"/guides/?{query}")
     assert response.status_code == 200
@@ -104,10 +128,19 @@ def test_no_match_says_so(client, mixed):
     assert card_titles(html) == []
 
 
-@pytest.mark.parametrize("query", [
-    "type=inconnu", "axe=nulle-part", "tag=pas-de-tag", "annee=deux-mille", "annee=1999",
-    "type=%3Cscript%3E&axe=%27%22", "page=abc", "page=999",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "type=inconnu",
+        "axe=nulle-part",
+        "tag=pas-de-tag",
+        "annee=deux-mille",
+        "annee=1999",
+        "type=%3Cscript%3E&axe=%27%22",
+        "page=abc",
+        "page=999",
+    ],
+)
 def test_unknown_filter_values_are_ignored_with_a_notice(client, mixed, query):
     response = client.get(f"/guides/?{query}")
     assert response.status_code == 200
@@ -131,10 +164,12 @@ def test_filters_survive_pagination(client, guides, programme):
 
     page_two = client.get(f"/guides/?{query}&page=2").content.decode()
     assert len(card_titles(page_two)) == 3
-    for selected in ('<option value="kit" selected>Kit</option>',
-                     '<option value="habitat" selected>Habitat</option>',
-                     '<option value="évaluation" selected>évaluation</option>',
-                     '<option value="2020" selected>2020</option>'):
+    for selected in (
+        '<option value="kit" selected>Kit</option>',
+        '<option value="habitat" selected>Habitat</option>',
+        '<option value="évaluation" selected>évaluation</option>',
+        '<option value="2020" selected>2020</option>',
+    ):
         assert selected in page_two
     assert f'href="?{query.replace("&", "&amp;")}&amp;page=1"' in page_two
 
@@ -151,12 +186,22 @@ def test_query_count_is_flat(client, guides, programme):
         return len(queries)
 
     for number in range(10):
-        make_resource(guides, f"Illustrée {number}", topics=[habitat], tags=[f"mot {number}"],
-                      listing_image=ImageFactory())
+        make_resource(
+            guides,
+            f"Illustrée {number}",
+            topics=[habitat],
+            tags=[f"mot {number}"],
+            listing_image=ImageFactory(),
+        )
     with_ten = render()
     for number in range(190):
-        make_resource(guides, f"Autre {number}", topics=[habitat], tags=[f"tag {number}"],
-                      listing_image=ImageFactory() if number % 10 == 0 else None)
+        make_resource(
+            guides,
+            f"Autre {number}",
+            topics=[habitat],
+            tags=[f"tag {number}"],
+            listing_image=ImageFactory() if number % 10 == 0 else None,
+        )
     assert render() == with_ten
 
 

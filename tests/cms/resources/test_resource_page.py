@@ -22,12 +22,18 @@ def topics(programme):
 def guide(home_page, topics):
     guides = make_index(home_page, "guides", "Guides")
     page = make_resource(
-        guides, "Les trois périmètres imbriqués", resource_type="fiche-pratique",
+        guides,
+        "Les trois périmètres imbriqués",
+        resource_type="fiche-pratique",
         summary="Trois échelles pour allier pertinence du projet et focalisation des moyens.",
-        published_on=datetime.date(2025, 3, 3), updated_on=datetime.date(2025, 6, 2),
-        topics=[topics["habitat"], topics["innovation"]], tags=["ORT", "périmètres"],
-        body=[{"type": "heading", "value": {"text": "Le périmètre d’étude", "level": "h2"}},
-              {"type": "paragraph", "value": "<p>Le bassin de vie, et a minima l’EPCI.</p>"}],
+        published_on=datetime.date(2025, 3, 3),
+        updated_on=datetime.date(2025, 6, 2),
+        topics=[topics["habitat"], topics["innovation"]],
+        tags=["ORT", "périmètres"],
+        body=[
+            {"type": "heading", "value": {"text": "Le périmètre d’étude", "level": "h2"}},
+            {"type": "paragraph", "value": "<p>Le bassin de vie, et a minima l’EPCI.</p>"},
+        ],
     )
     return page
 
@@ -71,8 +77,12 @@ def test_axes_link_to_their_pages_and_tags_back_to_the_filtered_listing(client, 
 def test_related_resources_share_a_topic_and_stop_at_three(client, guide, topics, home_page):
     others = make_index(home_page, "ressources", "Ressources")
     for number in range(4):
-        make_resource(others, f"Habitat {number}", topics=[topics["habitat"]],
-                      published_on=datetime.date(2024, 1, number + 1))
+        make_resource(
+            others,
+            f"Habitat {number}",
+            topics=[topics["habitat"]],
+            published_on=datetime.date(2024, 1, number + 1),
+        )
     make_resource(others, "Sans rapport", topics=[topics["mobilite"]])
     html = client.get(guide.url).content.decode()
     related = html.split("Ressources liées</h2>", 1)[1]
@@ -90,8 +100,9 @@ def test_no_related_section_without_shared_topics(client, home_page):
 
 def test_resources_for_topic_are_live_and_newest_first(guide, topics, home_page):
     others = make_index(home_page, "ressources", "Ressources")
-    newer = make_resource(others, "Plus récente", topics=[topics["habitat"]],
-                          published_on=datetime.date(2026, 1, 1))
+    newer = make_resource(
+        others, "Plus récente", topics=[topics["habitat"]], published_on=datetime.date(2026, 1, 1)
+    )
     draft = make_resource(others, "Brouillon", topics=[topics["habitat"]])
     draft.unpublish()
     assert list(resources_for_topic(topics["habitat"], limit=5)) == [newer, guide]
