@@ -41,9 +41,11 @@ def group_ids_of(user: Any) -> set[int]:
             Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values_list(
                 "group_id", flat=True
             )
-        ) | set(WorkingGroup.coordinators.through.objects.filter(user=user).values_list(
-            "workinggroup_id", flat=True
-        ))
+        ) | set(
+            WorkingGroup.coordinators.through.objects.filter(user=user).values_list(
+                "workinggroup_id", flat=True
+            )
+        )
         user._community_group_ids = cached
     return cached
 
@@ -59,9 +61,7 @@ def is_group_member(user: Any, group: WorkingGroup) -> bool:
 
 
 def is_coordinator(user: Any, group: WorkingGroup) -> bool:
-    return is_member(user) and (
-        user.is_staff or group.coordinators.filter(pk=user.pk).exists()
-    )
+    return is_member(user) and (user.is_staff or group.coordinators.filter(pk=user.pk).exists())
 
 
 def readable_categories_q(user: Any, prefix: str = "") -> Q:
@@ -142,11 +142,7 @@ def can_edit_post(user: Any, post: Any) -> bool:
         return False
     if is_moderator(user):
         return True
-    return (
-        post.author_id == user.pk
-        and not post.topic.is_locked
-        and not is_suspended(user)
-    )
+    return post.author_id == user.pk and not post.topic.is_locked and not is_suspended(user)
 
 
 def can_delete_post(user: Any, post: Any) -> bool:

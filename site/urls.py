@@ -22,6 +22,9 @@ urlpatterns = [
     path("", include("cms.territories.urls")),
     path("", include("cms.programme.urls")),
     path("", include("search.urls")),
+    path("", include("community.groups.urls")),
+    path("", include("community.forum.urls")),
+    path("", include("community.notifications.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -13,6 +13,7 @@ from cms.core.blocks.layout import KeyFigureBlock
 from cms.core.blocks.text import RICH_TEXT_FEATURES
 from cms.core.fragments import lazy
 from cms.core.models import BasePage
+from cms.core.related import sections_for
 from cms.home import queries
 from cms.news.queries import latest_news
 
@@ -76,4 +77,6 @@ class HomePage(BasePage):
         context["topics"] = lazy(queries.topics)
         context["latest_news"] = lazy(lambda: list(latest_news(limit=3)))
         context["featured_pages"] = lazy(lambda: queries.featured_pages(self))
+        # Sections other apps contribute (open calls for contributions…): cms.core.related.
+        context["sections"] = lazy(lambda: sections_for("home", self))
         return context

@@ -204,9 +204,7 @@ class ReadMarker(models.Model):
     last_read_number = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "topic"], name="forum_read_marker")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "topic"], name="forum_read_marker")]
 
 
 class Suspension(models.Model):

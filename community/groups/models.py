@@ -138,9 +138,7 @@ class CallForContributions(models.Model):
     title = models.CharField("titre", max_length=200)
     text = RichTextField("texte de l’appel", features=RICH_TEXT_FEATURES)
     deadline = models.DateField("date limite")
-    status = models.CharField(
-        "état", max_length=10, choices=Status.choices, default=Status.OPEN
-    )
+    status = models.CharField("état", max_length=10, choices=Status.choices, default=Status.OPEN)
     synthesis = RichTextField("synthèse", features=RICH_TEXT_FEATURES, blank=True)
     questionnaire = models.ForeignKey(
         "groups.QuestionnairePage",
@@ -195,7 +193,9 @@ class QuestionnairePage(AbstractForm):
     builder; the group's coordinators read and export its answers (see `views`)."""
 
     introduction = RichTextField("introduction", features=RICH_TEXT_FEATURES, blank=True)
-    thank_you_text = RichTextField("message de remerciement", features=RICH_TEXT_FEATURES, blank=True)
+    thank_you_text = RichTextField(
+        "message de remerciement", features=RICH_TEXT_FEATURES, blank=True
+    )
 
     content_panels = [
         *AbstractForm.content_panels,

@@ -19,10 +19,10 @@ class Follow(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     topic = models.ForeignKey("forum.Topic", null=True, blank=True, on_delete=models.CASCADE)
-    category = models.ForeignKey(
-        "forum.Category", null=True, blank=True, on_delete=models.CASCADE
+    category = models.ForeignKey("forum.Category", null=True, blank=True, on_delete=models.CASCADE)
+    group = models.ForeignKey(
+        "groups.WorkingGroup", null=True, blank=True, on_delete=models.CASCADE
     )
-    group = models.ForeignKey("groups.WorkingGroup", null=True, blank=True, on_delete=models.CASCADE)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

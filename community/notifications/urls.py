@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("notifications/", views.notification_list, name="notifications"),
+    path("notifications/tout-lire/", views.mark_all_read, name="notifications-read"),
+    path(
+        "notifications/desabonnement/<str:token>/",
+        views.unsubscribe,
+        name="notifications-unsubscribe",
+    ),
+]

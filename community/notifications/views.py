@@ -1,0 +1,71 @@
+"""A member's notifications, and the one-click unsubscribe links of the e-mails."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cms.core.breadcrumbs import Crumb
+
+from .emails import read_unsubscribe_token
+from .models import EmailOptOut, Kind, Notification
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    notifications = Notification.objects.filter(user=request.user).order_by("-created_at", "-pk")
+    page = Paginator(notifications, 30).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "notifications/list.html",
+        {
+            "title": "Mes notifications",
+            "page_obj": page,
+            "notifications": page.object_list,
+            "unread": notifications.filter(read_at__isnull=True).count(),
+            "breadcrumbs": [Crumb("Accueil", "/")],
+        },
+    )
+
+
+@require_POST
+@login_required
+def mark_all_read(request: HttpRequest) -> HttpResponse:
+    Notification.objects.filter(user=request.user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    messages.success(request, "Toutes vos notifications sont marquées comme lues.")
+    return redirect("notifications")
+
+
+# Mail clients send RFC 8058 one-click unsubscribes as a POST without a CSRF token: the
+# signed token in the address is the authentication. A GET only shows the confirmation.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    data = read_unsubscribe_token(token)
+    user = None
+    if data:
+        user = get_user_model().objects.filter(pk=data[0], is_active=True).first()
+    if user is None:
+        return TemplateResponse(
+            request,
+            "notifications/unsubscribe.html",
+            {"title": "Lien de désabonnement invalide", "invalid": True},
+            status=404,
+        )
+    kind = Kind(data[1])
+    done = request.method == "POST"
+    if done:
+        EmailOptOut.objects.get_or_create(user=user, kind=kind)
+    return TemplateResponse(
+        request,
+        "notifications/unsubscribe.html",
+        {"title": "Désabonnement", "kind_label": kind.label, "done": done},
+    )
