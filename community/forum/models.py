@@ -153,6 +153,9 @@ class PostRevision(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
+    def __str__(self) -> str:
+        return f"Version de {self.post} du {self.created_at:%d/%m/%Y %H:%M}"
+
 
 def attachment_path(instance: "Attachment", filename: str) -> str:
     # Private files: never under a public URL; the name carries no user input.
@@ -205,6 +208,9 @@ class ReadMarker(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "topic"], name="forum_read_marker")]
+
+    def __str__(self) -> str:
+        return f"{self.topic} lu jusqu’au nº {self.last_read_number}"
 
 
 class Suspension(models.Model):

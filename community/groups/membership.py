@@ -12,7 +12,7 @@ from .models import Membership, WorkingGroup
 @transaction.atomic
 def join(group: WorkingGroup, user: Any) -> Membership:
     status = Membership.Status.ACTIVE if group.is_open else Membership.Status.PENDING
-    membership, created = Membership.objects.get_or_create(
+    membership, _created = Membership.objects.get_or_create(
         group=group, user=user, defaults={"status": status}
     )
     visibility.forget_groups(user)

@@ -43,6 +43,9 @@ class Follow(models.Model):
             models.UniqueConstraint(fields=["user", "group"], name="notifications_follow_group"),
         ]
 
+    def __str__(self) -> str:
+        return f"Suivi de {self.target}"
+
     @property
     def target(self) -> models.Model:
         return self.topic or self.category or self.group
@@ -86,6 +89,9 @@ class EmailOptOut(models.Model):
             models.UniqueConstraint(fields=["user", "kind"], name="notifications_optout_once")
         ]
 
+    def __str__(self) -> str:
+        return f"Sans courriels « {self.get_kind_display()} »"
+
 
 class DigestSubscription(models.Model):
     """Members who asked for the daily digest instead of one e-mail per event."""
@@ -94,6 +100,9 @@ class DigestSubscription(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return "Résumé quotidien"
 
 
 class Announcement(models.Model):
