@@ -48,6 +48,7 @@ def world(db, member, other_member, moderator, staff, public_group, private_grou
     for group in (public_group, private_group):
         add_member(group, group_member)
         group.coordinators.add(coordinator)
+        group.save()  # modelcluster writes parental relations on save
     topics = {
         "public": make_topic(public_group.category, group_member, posts=2, title="Sujet public"),
         "private": make_topic(private_group.category, group_member, posts=2, title="Sujet réservé"),
