@@ -20,10 +20,13 @@ def _send(notification_ids: list[int]) -> int:
     sent = 0
     messages = []
     for notification in Notification.objects.filter(pk__in=notification_ids).select_related("user"):
+        # Opted out, or reading the digest: the row stays for the digest to pick up.
+        if not emails.wants_email(notification.user, notification.kind):
+            continue
         claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True).update(
             emailed_at=timezone.now()
         )
-        if not claimed or not emails.wants_email(notification.user, notification.kind):
+        if not claimed:
             continue
         messages.append(
             emails.build_message(
