@@ -30,7 +30,9 @@ def _require_moderator(request: HttpRequest) -> None:
 def queue(request: HttpRequest) -> HttpResponse:
     _require_moderator(request)
     posts = (
-        Post.objects.filter(reports__resolved_at__isnull=True)
+        Post.objects.filter(
+            pk__in=Report.objects.filter(resolved_at__isnull=True).values("post_id")
+        )
         .annotate(open_reports=Count("reports", filter=Q(reports__resolved_at__isnull=True)))
         .select_related("topic__category", "author")
         .prefetch_related(
