@@ -204,7 +204,10 @@ def _answers(request: HttpRequest, slug: str, pk: int) -> tuple[CallForContribut
 def call_answers(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     call, fields, submissions = _answers(request, slug, pk)
     rows = [
-        (submission.submit_time, [submission.get_data().get(name, "") for name, _label in fields])
+        (
+            submission.submit_time,
+            [_text(submission.get_data().get(name, "")) for name, _label in fields],
+        )
         for submission in submissions
     ]
     return TemplateResponse(
@@ -225,9 +228,13 @@ def call_answers(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+def _text(value: object) -> str:
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
 def _csv_cell(value: object) -> str:
     """Spreadsheets run cells starting with = + - @: prefix them so they stay text."""
-    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    text = _text(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 

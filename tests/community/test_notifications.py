@@ -9,16 +9,26 @@ from community.forum import posting
 from community.groups.models import Membership
 from community.notifications import tasks
 from community.notifications.emails import unsubscribe_token
-from community.notifications.models import DigestSubscription, EmailOptOut, Follow, Kind, Notification
+from community.notifications.models import (
+    DigestSubscription,
+    EmailOptOut,
+    Follow,
+    Kind,
+    Notification,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def test_reply_notifies_followers_once_after_commit(world, member, django_capture_on_commit_callbacks):
+def test_reply_notifies_followers_once_after_commit(
+    world, member, django_capture_on_commit_callbacks
+):
     topic = world["topics"]["public"]
     Follow.objects.create(user=member, topic=topic)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        post = posting.create_reply(topic=topic, author=world["coordinator"], body="Une nouvelle réponse")
+        post = posting.create_reply(
+            topic=topic, author=world["coordinator"], body="Une nouvelle réponse"
+        )
     assert Notification.objects.count() == 0  # nothing leaves before the commit
     assert len(callbacks) == 1
     callbacks[0]()
@@ -40,14 +50,18 @@ def test_the_author_is_not_notified_of_their_own_post(world, django_capture_on_c
     assert not Notification.objects.filter(user=author).exists()
 
 
-def test_mentions_never_reach_someone_who_may_not_read(world, member, other_member, django_capture_on_commit_callbacks):
+def test_mentions_never_reach_someone_who_may_not_read(
+    world, member, other_member, django_capture_on_commit_callbacks
+):
     """`member` is not in the members-only group: mentioning them there notifies nobody."""
     topic = world["topics"]["private"]
     add = Membership.objects.create
     add(group=world["groups"]["private"], user=other_member, status=Membership.Status.ACTIVE)
     with django_capture_on_commit_callbacks(execute=True):
         posting.create_reply(
-            topic=topic, author=world["group_member"], body="@camille.martin et @eloise.durand, avis ?"
+            topic=topic,
+            author=world["group_member"],
+            body="@camille.martin et @eloise.durand, avis ?",
         )
     assert not Notification.objects.filter(user=member).exists()
     mention = Notification.objects.get(user=other_member)
@@ -59,7 +73,9 @@ def test_hidden_post_is_not_delivered(world, member, django_capture_on_commit_ca
     topic = world["topics"]["public"]
     Follow.objects.create(user=member, topic=topic)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        post = posting.create_reply(topic=topic, author=world["group_member"], body="Bientôt masqué")
+        post = posting.create_reply(
+            topic=topic, author=world["group_member"], body="Bientôt masqué"
+        )
     post.is_hidden = True
     post.save()
     for callback in callbacks:
@@ -67,7 +83,9 @@ def test_hidden_post_is_not_delivered(world, member, django_capture_on_commit_ca
     assert not Notification.objects.exists()
 
 
-def test_email_has_a_signed_one_click_unsubscribe(world, member, django_capture_on_commit_callbacks):
+def test_email_has_a_signed_one_click_unsubscribe(
+    world, member, django_capture_on_commit_callbacks
+):
     topic = world["topics"]["public"]
     Follow.objects.create(user=member, topic=topic)
     with django_capture_on_commit_callbacks(execute=True):
@@ -99,7 +117,9 @@ def test_forged_unsubscribe_token_is_refused(member):
     assert not EmailOptOut.objects.exists()
 
 
-def test_daily_digest_groups_the_day_and_skips_what_became_unreadable(world, member, django_capture_on_commit_callbacks):
+def test_daily_digest_groups_the_day_and_skips_what_became_unreadable(
+    world, member, django_capture_on_commit_callbacks
+):
     topic = world["topics"]["public"]
     Follow.objects.create(user=member, topic=topic)
     DigestSubscription.objects.create(user=member)

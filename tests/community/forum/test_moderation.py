@@ -13,7 +13,7 @@ def reported(world):
     return world["topics"]["public"].posts.get(number=2)
 
 
-def report(client, post, reason="Propos injurieux"):  # noqa: ANN001
+def report(client, post, reason="Propos injurieux"):
     return client.post(f"/forum/message/{post.pk}/signaler/", {"reason": reason})
 
 
@@ -73,7 +73,9 @@ def test_moderation_queue_in_the_admin_logs_every_decision(world, client_for, re
     actions = set(ModelLogEntry.objects.values_list("action", flat=True))
     assert {"forum.hide", "forum.suspend"} <= actions
     # The suspended author can no longer post.
-    response = client_for(author).post(f"/forum/sujet/{reported.topic_id}/repondre/", {"body": "Re"})
+    response = client_for(author).post(
+        f"/forum/sujet/{reported.topic_id}/repondre/", {"body": "Re"}
+    )
     assert response.status_code == 403
     assert "Votre compte est suspendu" in response.content.decode()
 

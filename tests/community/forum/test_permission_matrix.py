@@ -36,7 +36,11 @@ def test_read_topic_category_and_post_link(world, client_for, role, kind):
     client = client_for(world[role])
     topic = world["topics"][kind]
     want = expected(kind, role, set(ROLES))
-    for url in (topic.get_absolute_url(), topic.category.get_absolute_url(), topic.posts.last().get_absolute_url()):
+    for url in (
+        topic.get_absolute_url(),
+        topic.category.get_absolute_url(),
+        topic.posts.last().get_absolute_url(),
+    ):
         response = client.get(url)
         assert outcome(response.status_code) == want, url
         if want == "hidden":
@@ -58,7 +62,10 @@ def test_start_a_topic(world, client_for, role, kind):
     assert outcome(response.status_code) == want
     assert Topic.objects.count() == before + (want == "allowed")
     if want == "refused":
-        assert "Vous ne pouvez pas écrire ici" in response.content.decode() or "Connectez-vous" in response.content.decode()
+        assert (
+            "Vous ne pouvez pas écrire ici" in response.content.decode()
+            or "Connectez-vous" in response.content.decode()
+        )
 
 
 @pytest.mark.parametrize("kind", ["public", "private"])
@@ -129,7 +136,9 @@ def test_download_attachment(world, client_for, role, kind, settings, tmp_path):
 
 def test_hidden_post_content_stays_hidden_from_members(world, client_for):
     post = world["topics"]["public"].posts.get(number=2)
-    Post.objects.filter(pk=post.pk).update(body="secret", html="<p>Contenu signalé</p>", is_hidden=True)
+    Post.objects.filter(pk=post.pk).update(
+        body="secret", html="<p>Contenu signalé</p>", is_hidden=True
+    )
     page = client_for(world["member"]).get(post.topic.get_absolute_url()).content.decode()
     assert "Contenu signalé" not in page
     assert "Message masqué par la modération" in page
@@ -140,5 +149,15 @@ def test_hidden_post_content_stays_hidden_from_members(world, client_for):
 def test_locked_topic_refuses_replies_but_not_to_moderators(world, client_for):
     topic = world["topics"]["public"]
     Topic.objects.filter(pk=topic.pk).update(is_locked=True)
-    assert client_for(world["group_member"]).post(f"/forum/sujet/{topic.pk}/repondre/", {"body": "x"}).status_code == 403
-    assert client_for(world["moderator"]).post(f"/forum/sujet/{topic.pk}/repondre/", {"body": "x"}).status_code == 302
+    assert (
+        client_for(world["group_member"])
+        .post(f"/forum/sujet/{topic.pk}/repondre/", {"body": "x"})
+        .status_code
+        == 403
+    )
+    assert (
+        client_for(world["moderator"])
+        .post(f"/forum/sujet/{topic.pk}/repondre/", {"body": "x"})
+        .status_code
+        == 302
+    )

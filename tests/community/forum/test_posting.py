@@ -47,7 +47,12 @@ def test_csrf_is_enforced_on_every_forum_post(world, author, topic):
 def test_state_changes_are_post_only(world, client_for, topic):
     client = client_for(world["moderator"])
     post = topic.posts.get(number=2)
-    for url in (f"/forum/sujet/{topic.pk}/moderer/?action=lock", f"/forum/message/{post.pk}/reponse/", f"/forum/suivre/sujet/{topic.pk}/", "/groupes-de-travail/habitat/rejoindre/"):
+    for url in (
+        f"/forum/sujet/{topic.pk}/moderer/?action=lock",
+        f"/forum/message/{post.pk}/reponse/",
+        f"/forum/suivre/sujet/{topic.pk}/",
+        "/groupes-de-travail/habitat/rejoindre/",
+    ):
         assert client.get(url).status_code == 405, url
     topic.refresh_from_db()
     assert not topic.is_locked and topic.answer_id is None
@@ -71,8 +76,12 @@ def test_reply_is_sanitised_numbered_and_followed(client_for, author, topic):
 def test_double_submit_creates_one_post(client_for, author, topic):
     client = client_for(author)
     key = str(uuid.uuid4())
-    first = client.post(f"/forum/sujet/{topic.pk}/repondre/", {"body": "Une seule fois", "submission_key": key})
-    second = client.post(f"/forum/sujet/{topic.pk}/repondre/", {"body": "Une seule fois", "submission_key": key})
+    first = client.post(
+        f"/forum/sujet/{topic.pk}/repondre/", {"body": "Une seule fois", "submission_key": key}
+    )
+    second = client.post(
+        f"/forum/sujet/{topic.pk}/repondre/", {"body": "Une seule fois", "submission_key": key}
+    )
     assert Post.objects.filter(body="Une seule fois").count() == 1
     assert first["Location"] == second["Location"]
 
@@ -95,7 +104,9 @@ def test_double_submit_of_a_new_topic_creates_one_topic(client_for, author, topi
         ({"body": "Bonjour @personne.inconnue"}, "Aucun membre ne correspond à @personne.inconnue"),
     ],
 )
-def test_bad_reply_gets_a_french_message_and_changes_nothing(client_for, author, topic, data, message):
+def test_bad_reply_gets_a_french_message_and_changes_nothing(
+    client_for, author, topic, data, message
+):
     response = client_for(author).post(f"/forum/sujet/{topic.pk}/repondre/", data)
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -116,7 +127,10 @@ def test_hostile_title_and_unicode_digits(client_for, author, topic):
 def test_unknown_category_and_page_out_of_range(client_for, author, topic):
     client = client_for(author)
     assert client.get("/forum/nulle-part/").status_code == 404
-    assert client.post("/forum/nulle-part/nouveau-sujet/", {"title": "t", "body": "b"}).status_code == 404
+    assert (
+        client.post("/forum/nulle-part/nouveau-sujet/", {"title": "t", "body": "b"}).status_code
+        == 404
+    )
     response = client.get(f"{topic.get_absolute_url()}?page=99")
     assert response.status_code == 404
     assert "ne compte qu’une page" in response.content.decode()
@@ -130,7 +144,9 @@ def test_unknown_category_and_page_out_of_range(client_for, author, topic):
         ("faux.pdf", b"<svg onload=alert(1)>", "ne correspond pas à un fichier PDF valide"),
     ],
 )
-def test_forbidden_attachment_changes_nothing(client_for, author, topic, name, content, message, settings, tmp_path):
+def test_forbidden_attachment_changes_nothing(
+    client_for, author, topic, name, content, message, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     upload = SimpleUploadedFile(name, content)
     response = client_for(author).post(
@@ -143,7 +159,9 @@ def test_forbidden_attachment_changes_nothing(client_for, author, topic, name, c
 def test_allowed_attachment_is_stored_privately(client_for, author, topic, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     upload = SimpleUploadedFile("plan.pdf", b"%PDF-1.7 plan")
-    client_for(author).post(f"/forum/sujet/{topic.pk}/repondre/", {"body": "Le plan", "attachments": [upload]})
+    client_for(author).post(
+        f"/forum/sujet/{topic.pk}/repondre/", {"body": "Le plan", "attachments": [upload]}
+    )
     item = Attachment.objects.get()
     assert item.name == "plan.pdf" and item.content_type == "application/pdf"
     assert not item.file.name.endswith(".pdf")  # no guessable public name
@@ -154,7 +172,10 @@ def test_rate_limit_answers_429_and_keeps_the_text(client_for, author, topic, se
     settings.RATELIMITS = {"forum.post": (2, 60)}
     client = client_for(author)
     for n in range(2):
-        assert client.post(f"/forum/sujet/{topic.pk}/repondre/", {"body": f"Réponse {n}"}).status_code == 302
+        assert (
+            client.post(f"/forum/sujet/{topic.pk}/repondre/", {"body": f"Réponse {n}"}).status_code
+            == 302
+        )
     response = client.post(f"/forum/sujet/{topic.pk}/repondre/", {"body": "Mon texte précieux"})
     assert response.status_code == 429
     assert int(response["Retry-After"]) >= 1
@@ -168,7 +189,12 @@ def test_mentions_are_rate_limited(client_for, author, topic, settings, other_me
     settings.RATELIMIT_ENABLED = True
     settings.RATELIMITS = {"forum.mention": (1, 3600)}
     client = client_for(author)
-    assert client.post(f"/forum/sujet/{topic.pk}/repondre/", {"body": "@eloise.durand bonjour"}).status_code == 302
+    assert (
+        client.post(
+            f"/forum/sujet/{topic.pk}/repondre/", {"body": "@eloise.durand bonjour"}
+        ).status_code
+        == 302
+    )
     response = client.post(f"/forum/sujet/{topic.pk}/repondre/", {"body": "@eloise.durand encore"})
     assert response.status_code == 429
 
@@ -185,7 +211,11 @@ def test_toolbar_and_preview_work_without_javascript(client_for, author, topic):
 
 def test_quote_prefills_the_reply(client_for, author, topic):
     quoted = topic.posts.get(number=1)
-    page = client_for(author).get(f"/forum/sujet/{topic.pk}/repondre/?citer={quoted.pk}").content.decode()
+    page = (
+        client_for(author)
+        .get(f"/forum/sujet/{topic.pk}/repondre/?citer={quoted.pk}")
+        .content.decode()
+    )
     assert "&gt; Message 1" in page and "a écrit" in page
 
 
@@ -194,7 +224,9 @@ def test_edit_keeps_history_for_moderators(client_for, author, world, topic):
     client_for(author).post(f"/forum/message/{post.pk}/modifier/", {"body": "Deuxième version"})
     assert client_for(author).get(f"/forum/message/{post.pk}/historique/").status_code == 404
     history = client_for(world["moderator"]).get(f"/forum/message/{post.pk}/historique/")
-    assert "Message 2" in history.content.decode() and "Deuxième version" in history.content.decode()
+    assert (
+        "Message 2" in history.content.decode() and "Deuxième version" in history.content.decode()
+    )
 
 
 def test_post_link_redirects_to_its_page_and_anchor(client_for, author, world):
