@@ -34,7 +34,8 @@ def test_reference_data_creates_one_group_and_category_per_axis_and_theme(progra
 def test_axis_page_shows_its_working_group(programme, client):
     ensure_topic_groups()
     page = client.get("/axes/habitat/").content.decode()
-    assert "Le groupe de travail" in page and "/groupes-de-travail/habitat/" in page
+    assert "Le groupe de travail" in page
+    assert "/groupes-de-travail/habitat/" in page
 
 
 def test_join_and_leave_an_open_group(public_group, member, client_for):
@@ -76,7 +77,8 @@ def test_closed_group_needs_a_coordinator_s_approval(world, member, client_for):
 def test_members_only_forum_is_announced_but_not_shown(world, client_for):
     group = world["groups"]["private"]
     page = client_for(world["member"]).get(f"/groupes-de-travail/{group.slug}/").content.decode()
-    assert "réservé à ses membres" in page and "Sujet réservé" not in page
+    assert "réservé à ses membres" in page
+    assert "Sujet réservé" not in page
     page = (
         client_for(world["group_member"]).get(f"/groupes-de-travail/{group.slug}/").content.decode()
     )
@@ -129,7 +131,8 @@ def test_questionnaire_answers_for_coordinators_only_with_csv(
     response = client.post(
         questionnaire.url, {"votre_ville": "Albi", "vos_besoins": '=HYPERLINK("x")'}
     )
-    assert response.status_code == 200 and "Merci pour vos réponses" in response.content.decode()
+    assert response.status_code == 200
+    assert "Merci pour vos réponses" in response.content.decode()
     answers_url = f"/groupes-de-travail/{group.slug}/appels/{call.pk}/reponses/"
     assert client_for(world["group_member"]).get(answers_url).status_code == 404
     assert (
@@ -140,7 +143,8 @@ def test_questionnaire_answers_for_coordinators_only_with_csv(
     csv_text = coordinator.get(answers_url.rstrip("/") + ".csv").content.decode("utf-8-sig")
     header, row = csv_text.strip().splitlines()
     assert header == "Date;Votre ville;Vos besoins"
-    assert ";Albi;" in row and "'=HYPERLINK" in row  # formulas stay text in spreadsheets
+    assert ";Albi;" in row
+    assert "'=HYPERLINK" in row
 
 
 def test_forum_activity_does_not_renew_the_cms_content_version(world, client_for, settings):

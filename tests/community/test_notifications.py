@@ -33,8 +33,10 @@ def test_reply_notifies_followers_once_after_commit(
     assert len(callbacks) == 1
     callbacks[0]()
     notification = Notification.objects.get(user=member)
-    assert notification.kind == Kind.REPLY and notification.url == post.get_absolute_url()
-    assert len(mail.outbox) == 1 and mail.outbox[0].to == [member.email]
+    assert notification.kind == Kind.REPLY
+    assert notification.url == post.get_absolute_url()
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [member.email]
     # A retried task finds the same event: no second notification, no second e-mail.
     tasks.deliver_post(post.pk)
     assert Notification.objects.filter(user=member).count() == 1
@@ -94,7 +96,8 @@ def test_email_has_a_signed_one_click_unsubscribe(
     url = message.extra_headers["List-Unsubscribe"].strip("<>")
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     html = message.alternatives[0][0]
-    assert "<b>" not in html and "&lt;b&gt;" not in html  # user markup never reaches the mail raw
+    assert "<b>" not in html
+    assert "&lt;b&gt;" not in html
     path = url.removeprefix("http://testserver")
     client = Client(enforce_csrf_checks=True)
     assert "Me désabonner" in client.get(path).content.decode()
@@ -131,7 +134,8 @@ def test_daily_digest_groups_the_day_and_skips_what_became_unreadable(
     hidden.save()
     assert tasks.send_daily_digest() == 1
     body = mail.outbox[0].body
-    assert kept.get_absolute_url() in body and hidden.get_absolute_url() not in body
+    assert kept.get_absolute_url() in body
+    assert hidden.get_absolute_url() not in body
     assert tasks.send_daily_digest() == 0  # never twice
 
 
@@ -142,7 +146,8 @@ def test_notification_page(world, member, client_for, django_capture_on_commit_c
         posting.create_reply(topic=topic, author=world["group_member"], body="Coucou")
     client = client_for(member)
     page = client.get("/notifications/").content.decode()
-    assert "Sujet public" in page and "Non lu" in page
+    assert "Sujet public" in page
+    assert "Non lu" in page
     client.post("/notifications/tout-lire/")
     assert "Non lu" not in client.get("/notifications/").content.decode()
     assert client_for(None).get("/notifications/").status_code == 302

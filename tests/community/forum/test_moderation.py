@@ -40,12 +40,14 @@ def test_reports_hide_the_post_at_the_threshold(world, client_for, reported, set
     reported.refresh_from_db()
     assert reported.is_hidden
     page = client_for(None).get(reported.topic.get_absolute_url()).content.decode()
-    assert "Message 2" not in page and "Message masqué par la modération" in page
+    assert "Message 2" not in page
+    assert "Message masqué par la modération" in page
 
 
 def test_visitors_cannot_report(world, client_for, reported):
     response = report(client_for(None), reported)
-    assert response.status_code == 403 and not Report.objects.exists()
+    assert response.status_code == 403
+    assert not Report.objects.exists()
 
 
 def test_moderation_queue_in_the_admin_logs_every_decision(world, client_for, reported):
@@ -92,12 +94,14 @@ def test_topic_actions_are_logged(world, client_for):
     topic = world["topics"]["private"]
     client_for(world["coordinator"]).post(f"/forum/sujet/{topic.pk}/moderer/", {"action": "pin"})
     entry = ModelLogEntry.objects.get(action="forum.pin")
-    assert entry.user_id == world["coordinator"].pk and entry.object_id == str(topic.pk)
+    assert entry.user_id == world["coordinator"].pk
+    assert entry.object_id == str(topic.pk)
 
 
 def test_moderator_delete_is_logged_and_placeholder_shown(world, client_for, reported):
     client_for(world["moderator"]).post(f"/forum/message/{reported.pk}/supprimer/")
     assert ModelLogEntry.objects.filter(action="forum.delete").exists()
     page = client_for(world["member"]).get(reported.topic.get_absolute_url()).content.decode()
-    assert "Message supprimé." in page and "Message 2" not in page
+    assert "Message supprimé." in page
+    assert "Message 2" not in page
     assert Post.objects.get(pk=reported.pk).is_deleted
