@@ -10,6 +10,7 @@ from wagtail.urls import serve_pattern
 from cms.core import routing
 from cms.core.sitemaps import sitemaps
 from cms.core.views import robots_txt
+from community.sitemaps import sitemaps as community_sitemaps
 
 from .health import health
 
@@ -18,7 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", health, name="health"),
     path("robots.txt", robots_txt, name="robots-txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {**sitemaps, **community_sitemaps}}, name="sitemap"),
     path("", include("cms.territories.urls")),
     path("", include("cms.programme.urls")),
     path("", include("search.urls")),
