@@ -13,6 +13,9 @@ from cms.core.views import robots_txt
 
 from .health import health
 
+# allauth answers its rate-limited flows through this handler (French page, Retry-After).
+handler429 = "community.accounts.views.too_many_requests"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -22,6 +25,7 @@ urlpatterns = [
     path("", include("cms.territories.urls")),
     path("", include("cms.programme.urls")),
     path("", include("search.urls")),
+    path("", include("community.accounts.urls")),
 ]
 
 if settings.SERVE_MEDIA:
