@@ -14,6 +14,9 @@ from community.sitemaps import sitemaps as community_sitemaps
 
 from .health import health
 
+# allauth answers its rate-limited flows through this handler (French page, Retry-After).
+handler429 = "community.accounts.views.too_many_requests"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -23,6 +26,7 @@ urlpatterns = [
     path("", include("cms.territories.urls")),
     path("", include("cms.programme.urls")),
     path("", include("search.urls")),
+    path("", include("community.accounts.urls")),
     path("", include("community.groups.urls")),
     path("", include("community.forum.urls")),
     path("", include("community.notifications.urls")),

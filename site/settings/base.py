@@ -42,9 +42,14 @@ INSTALLED_APPS = [
     "cms.news",
     "cms.measures",
     "community.accounts",
+<<<<<<< HEAD
     "community.groups",
     "community.forum",
     "community.notifications",
+=======
+    "allauth",
+    "allauth.account",
+>>>>>>> accounts
     "search",
     "widget_tweaks",
     "dsfr",
@@ -86,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "coeurdeville.security.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "coeurdeville.urls"
@@ -147,7 +153,35 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "/comptes/connexion/"
+LOGIN_REDIRECT_URL = "/comptes/"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+# django-allauth, account part only: the e-mail is the login, verified before first use.
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cœur de ville] "
+ACCOUNT_SIGNUP_FORM_CLASS = "community.accounts.forms.SignupExtraForm"
+# allauth counts in the default cache (Redis in production), so limits hold across workers.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/300s/key",
+    "signup": "10/m/ip",
+    "reset_password": "10/m/ip,3/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "confirm_email": "1/180s/key",
+}
 WAGTAILUSERS_PASSWORD_ENABLED = True
 
 LANGUAGE_CODE = "fr"
@@ -217,6 +251,8 @@ TRUSTED_PROXY = env_bool("TRUSTED_PROXY", False)
 # Shared rate limits (coeurdeville.ratelimit); RATELIMITS overrides (limit, period) per scope.
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 RATELIMITS: dict[str, tuple[int, int]] = {}
+# allauth's own limits (ACCOUNT_RATE_LIMITS) read the client address the same way.
+ALLAUTH_TRUSTED_PROXY_COUNT = 1 if TRUSTED_PROXY else 0
 # Cached page fragments keyed by the content version (cms.core.fragments).
 FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 

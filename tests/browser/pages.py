@@ -20,6 +20,9 @@ FIXED_PAGES = (
     ("/carte/", 200),
     ("/axes/", 200),
     ("/cette-page-n-existe-pas/", 404),
+    ("/comptes/connexion/", 200),
+    ("/comptes/inscription/", 200),
+    ("/comptes/mot-de-passe/oubli/", 200),
 )
 
 

@@ -1,16 +1,48 @@
-"""Community fixtures: the roles of the permission matrix, a public and a members-only group."""
+"""Community fixtures: accounts by role (visitor, unverified, members), and for the forum
+the roles of the permission matrix with a public and a members-only group."""
 
 import pytest
-from django.contrib.auth.models import Permission
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
 
+from community.accounts import roles
 from community.groups.models import Visibility
 
 from .factories import UserFactory, add_member, group_with_category, make_topic
 
+PASSWORD = "une phrase de passe solide"
+
+
+def make_user(email: str, *, verified: bool = True, **fields: object):
+    user = get_user_model().objects.create_user(
+        email=email,
+        password=PASSWORD,
+        first_name=fields.pop("first_name", "Camille"),
+        last_name=fields.pop("last_name", "Martin"),
+        **fields,
+    )
+    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=verified)
+    return user
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD
+
 
 @pytest.fixture
 def member(db):
-    return UserFactory(first_name="Camille", last_name="Martin")
+    return make_user("membre@ville-agen.fr", first_name="Camille", last_name="Martin")
+
+
+@pytest.fixture
+def unverified(db):
+    return make_user("nouveau@ville-agen.fr", verified=False)
+
+
+@pytest.fixture
+def staff_user(db):
+    return make_user("equipe@anct.gouv.fr", is_staff=True, first_name="Alex", last_name="Dupont")
 
 
 @pytest.fixture
@@ -21,7 +53,7 @@ def other_member(db):
 @pytest.fixture
 def moderator(db):
     user = UserFactory(first_name="Modé", last_name="Rateur")
-    user.user_permissions.add(Permission.objects.get(codename="moderate_forum"))
+    roles.add_role(user, roles.MODERATORS)
     return user
 
 
@@ -67,7 +99,7 @@ def world(db, member, other_member, moderator, staff, public_group, private_grou
 
 @pytest.fixture
 def client_for(client):
-    def login(user):
+    def login(user):  # noqa: ANN001
         client.logout()
         if user is not None:
             client.force_login(user)

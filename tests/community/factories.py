@@ -1,6 +1,7 @@
 """Factories for the community: members, groups, categories, topics and posts."""
 
 import factory
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from community.forum.markup import render_markdown
