@@ -42,14 +42,11 @@ INSTALLED_APPS = [
     "cms.news",
     "cms.measures",
     "community.accounts",
-<<<<<<< HEAD
     "community.groups",
     "community.forum",
     "community.notifications",
-=======
     "allauth",
     "allauth.account",
->>>>>>> accounts
     "search",
     "widget_tweaks",
     "dsfr",
