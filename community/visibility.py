@@ -11,16 +11,18 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from community.accounts import roles
 from community.groups.models import Membership, Visibility, WorkingGroup
 
 
 def is_member(user: Any) -> bool:
-    """A signed-in, active account: what it takes to post in the community."""
-    return bool(user and user.is_authenticated and user.is_active)
+    """An active account with a verified e-mail address: what it takes to take part."""
+    return roles.is_member(user)
 
 
 def is_moderator(user: Any) -> bool:
-    return is_member(user) and (user.is_staff or user.has_perm("forum.moderate_forum"))
+    """Forum moderators (the « Modération du forum » role) and the programme's staff."""
+    return roles.is_moderator(user) or (roles.is_staff(user) and roles.is_member(user))
 
 
 def is_suspended(user: Any) -> bool:

@@ -230,7 +230,6 @@ class Suspension(models.Model):
     class Meta:
         verbose_name = "suspension"
         verbose_name_plural = "suspensions"
-        permissions = [("moderate_forum", "Peut modérer le forum")]
 
     def __str__(self) -> str:
         return f"{self.user} jusqu’au {self.until:%d/%m/%Y}"

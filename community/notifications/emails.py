@@ -8,7 +8,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from .models import DigestSubscription, EmailOptOut, Kind
+from community.accounts import email_preferences
+
+from .models import Kind
 
 UNSUBSCRIBE_SALT = "community.notifications.unsubscribe"
 
@@ -33,10 +35,10 @@ def absolute(path: str) -> str:
 
 
 def wants_email(user: Any, kind: str) -> bool:
-    """Per-event e-mail: not opted out of this kind, and not reading the daily digest."""
-    if not user.is_active or EmailOptOut.objects.filter(user=user, kind=kind).exists():
+    """The member's choice for this kind; readers of the daily digest get no per-event mail."""
+    if not email_preferences.wants_email(user, kind):
         return False
-    return kind == Kind.DIGEST or not DigestSubscription.objects.filter(user=user).exists()
+    return kind == Kind.DIGEST or not email_preferences.wants_email(user, Kind.DIGEST)
 
 
 def build_message(

@@ -7,10 +7,12 @@ from django.utils import timezone
 
 
 class Kind(models.TextChoices):
-    REPLY = "reply", "Nouvelles réponses aux sujets suivis"
+    """Also the kinds of e-mail members choose in « Mon compte »
+    (`community.accounts.email_preferences`)."""
+
+    REPLY = "forum_reply", "Nouvelles réponses dans ce que je suis"
     MENTION = "mention", "Mentions"
     ANNOUNCEMENT = "announcement", "Annonces"
-    MEMBERSHIP = "membership", "Adhésions aux groupes"
     DIGEST = "digest", "Résumé quotidien"
 
 
@@ -76,33 +78,6 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-
-class EmailOptOut(models.Model):
-    """A kind of e-mail a member no longer wants (one-click unsubscribe)."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "kind"], name="notifications_optout_once")
-        ]
-
-    def __str__(self) -> str:
-        return f"Sans courriels « {self.get_kind_display()} »"
-
-
-class DigestSubscription(models.Model):
-    """Members who asked for the daily digest instead of one e-mail per event."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    def __str__(self) -> str:
-        return "Résumé quotidien"
 
 
 class Announcement(models.Model):

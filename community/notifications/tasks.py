@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from celery import shared_task
+from django.contrib.auth import get_user_model
 from django.core.mail import get_connection
 from django.db import transaction
 from django.utils import timezone
@@ -12,7 +13,7 @@ from community import visibility
 from community.forum.names import public_name
 
 from . import delivery, emails
-from .models import Announcement, DigestSubscription, Kind, Notification
+from .models import Announcement, Kind, Notification
 
 
 def _send(notification_ids: list[int]) -> int:
@@ -83,8 +84,10 @@ def send_daily_digest() -> int:
     """One e-mail per digest subscriber with the day's notifications they may still read."""
     since = timezone.now() - timedelta(days=1)
     sent = 0
-    for subscription in DigestSubscription.objects.select_related("user"):
-        user = subscription.user
+    readers = get_user_model().objects.filter(
+        email_preferences__kind=Kind.DIGEST, email_preferences__enabled=True
+    )
+    for user in readers:
         if not emails.wants_email(user, Kind.DIGEST):
             continue
         with transaction.atomic():

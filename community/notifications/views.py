@@ -12,9 +12,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.core.breadcrumbs import Crumb
+from community.accounts import email_preferences
 
 from .emails import read_unsubscribe_token
-from .models import EmailOptOut, Kind, Notification
+from .models import Kind, Notification
 
 
 @login_required
@@ -63,7 +64,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     kind = Kind(data[1])
     done = request.method == "POST"
     if done:
-        EmailOptOut.objects.get_or_create(user=user, kind=kind)
+        email_preferences.unsubscribe(user, kind)
     return TemplateResponse(
         request,
         "notifications/unsubscribe.html",

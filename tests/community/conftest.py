@@ -53,6 +53,7 @@ def other_member(db):
 @pytest.fixture
 def moderator(db):
     user = UserFactory(first_name="Modé", last_name="Rateur")
+    roles.ensure_roles()  # the role's group lets moderators into the admin
     roles.add_role(user, roles.MODERATORS)
     return user
 
@@ -99,7 +100,7 @@ def world(db, member, other_member, moderator, staff, public_group, private_grou
 
 @pytest.fixture
 def client_for(client):
-    def login(user):  # noqa: ANN001
+    def login(user):
         client.logout()
         if user is not None:
             client.force_login(user)

@@ -24,6 +24,14 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             self.save()
 
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        """Members have a verified address (pass `verified=False` for a new account)."""
+        if create:
+            EmailAddress.objects.create(
+                user=self, email=self.email, primary=True, verified=extracted is not False
+            )
+
 
 class WorkingGroupFactory(factory.django.DjangoModelFactory):
     class Meta:

@@ -5,17 +5,12 @@ import pytest
 from django.core import mail
 from django.test import Client
 
+from community.accounts.email_preferences import set_preferences, wants_email
 from community.forum import posting
 from community.groups.models import Membership
 from community.notifications import tasks
 from community.notifications.emails import unsubscribe_token
-from community.notifications.models import (
-    DigestSubscription,
-    EmailOptOut,
-    Follow,
-    Kind,
-    Notification,
-)
+from community.notifications.models import Follow, Kind, Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -101,9 +96,10 @@ def test_email_has_a_signed_one_click_unsubscribe(
     path = url.removeprefix("http://testserver")
     client = Client(enforce_csrf_checks=True)
     assert "Me désabonner" in client.get(path).content.decode()
-    assert not EmailOptOut.objects.exists()  # a GET (link preview) changes nothing
+    assert wants_email(member, "forum_reply")  # a GET (link preview) changes nothing
     assert client.post(path, {"List-Unsubscribe": "One-Click"}).status_code == 200
-    assert EmailOptOut.objects.filter(user=member, kind=Kind.REPLY).exists()
+    assert not wants_email(member, "forum_reply")
+    assert wants_email(member, "mention")  # only that kind
     # Later replies still notify on the site, without an e-mail.
     with django_capture_on_commit_callbacks(execute=True):
         posting.create_reply(topic=topic, author=world["group_member"], body="Encore")
@@ -117,7 +113,7 @@ def test_forged_unsubscribe_token_is_refused(member):
     response = Client().post(f"/notifications/desabonnement/{forged}/")
     assert response.status_code == 404
     assert "n’est pas valide" in response.content.decode()
-    assert not EmailOptOut.objects.exists()
+    assert wants_email(member, "forum_reply")
 
 
 def test_daily_digest_groups_the_day_and_skips_what_became_unreadable(
@@ -125,7 +121,7 @@ def test_daily_digest_groups_the_day_and_skips_what_became_unreadable(
 ):
     topic = world["topics"]["public"]
     Follow.objects.create(user=member, topic=topic)
-    DigestSubscription.objects.create(user=member)
+    set_preferences(member, ["forum_reply", "mention", "digest"])
     with django_capture_on_commit_callbacks(execute=True):
         kept = posting.create_reply(topic=topic, author=world["group_member"], body="À lire")
         hidden = posting.create_reply(topic=topic, author=world["group_member"], body="Retiré")

@@ -52,13 +52,7 @@ def test_visitors_cannot_report(world, client_for, reported):
 
 def test_moderation_queue_in_the_admin_logs_every_decision(world, client_for, reported):
     report(client_for(world["member"]), reported)
-    moderator = world["moderator"]
-    moderator.is_staff = True  # the Wagtail admin needs access to the admin
-    moderator.save()
-    from django.contrib.auth.models import Permission
-
-    moderator.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client = client_for(moderator)
+    client = client_for(world["moderator"])  # the role's group grants access to the admin
     queue = client.get("/admin/moderation-forum/")
     assert queue.status_code == 200
     assert "Propos injurieux" in queue.content.decode()
