@@ -7,4 +7,6 @@ class ForumConfig(AppConfig):
     verbose_name = "Forum"
 
     def ready(self) -> None:
-        from . import related  # noqa: F401  (registers the town-page section)
+        from . import account, related  # noqa: F401  (related: the town-page section)
+
+        account.register()
