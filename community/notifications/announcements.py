@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from community import visibility
 from community.forum.markup import render_markdown
@@ -23,8 +23,11 @@ def audience(announcement: Announcement) -> QuerySet:
     users = get_user_model().objects.filter(is_active=True)
     if announcement.audience == Announcement.Audience.GROUP and announcement.group_id:
         return users.filter(
-            group_memberships__group_id=announcement.group_id,
-            group_memberships__status=Membership.Status.ACTIVE,
+            Q(
+                group_memberships__group_id=announcement.group_id,
+                group_memberships__status=Membership.Status.ACTIVE,
+            )
+            | Q(coordinated_groups=announcement.group_id)
         ).distinct()
     if announcement.audience == Announcement.Audience.REGION:
         return users.none()

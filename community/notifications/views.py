@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -12,9 +12,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.core.breadcrumbs import Crumb
+from coeurdeville import ratelimit
 from community.accounts import email_preferences
 
+from . import announcements
 from .emails import read_unsubscribe_token
+from .forms import AnnouncementForm
 from .models import Kind, Notification
 
 
@@ -70,3 +73,34 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         "notifications/unsubscribe.html",
         {"title": "Désabonnement", "kind_label": kind.label, "done": done},
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_announcement(request: HttpRequest) -> HttpResponse:
+    if not announcements.can_announce(request.user):
+        raise Http404
+    form = AnnouncementForm(request.POST or None)
+    context = {"title": "Envoyer une annonce", "form": form, "breadcrumbs": [Crumb("Accueil", "/")]}
+    if request.method == "POST" and form.is_valid():
+        limit, period = ratelimit.limit_for("community.announcement", (5, 3600))
+        try:
+            ratelimit.hit(
+                "community.announcement", f"user:{request.user.pk}", limit=limit, period=period
+            )
+        except ratelimit.RateLimited as exc:
+            context["rate_limited"] = exc.message
+            return ratelimit.too_many_requests(
+                TemplateResponse(request, "notifications/announcement_form.html", context), exc
+            )
+        data = form.cleaned_data
+        announcements.send(
+            author=request.user,
+            audience_kind=data["audience"],
+            title=data["title"],
+            body=data["body"],
+            group=data.get("group"),
+        )
+        messages.success(request, "L’annonce est envoyée.")
+        return redirect("notifications")
+    return TemplateResponse(request, "notifications/announcement_form.html", context)
