@@ -15,15 +15,27 @@ from markdown_it import MarkdownIt
 ALLOWED_TAGS = frozenset(
     {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "pre"}
 )
-ALLOWED_ATTRIBUTES = {"a": ["href", "title", "rel"]}
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
+# Anything before the first ":" that comes ahead of a "/", "?" or "#" is a scheme.
+_SCHEME = re.compile(r"^([^/?#]*):")
+
+
+def _allowed_attribute(tag: str, name: str, value: str) -> bool:
+    if tag != "a" or name not in {"href", "title", "rel"}:
+        return False
+    if name == "href":
+        scheme = _SCHEME.match(value.strip())
+        # Obfuscated schemes ("java%09script:") are not links we want either.
+        return scheme is None or scheme.group(1).lower() in ALLOWED_PROTOCOLS
+    return True
+
+
+ALLOWED_ATTRIBUTES = _allowed_attribute
 LINK_REL = "nofollow ugc noopener"
 
 # Headings, images, rules and tables are outside the subset: they render as plain text.
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 _markdown.disable(["heading", "lheading", "image", "hr", "html_block", "html_inline"])
-
-MENTION_PATTERN = re.compile(r"(?<![\w@.])@([\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)")
 
 
 def _set_rel(attrs: dict, new: bool = False) -> dict:
