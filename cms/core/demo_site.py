@@ -232,6 +232,16 @@ def load_settings(home: HomePage, legal: dict[str, Page]) -> None:
             ),
             ("item", {"link": _link("Actualités", "/actualites/"), "children": []}),
             ("item", {"link": _link("Presse", "/presse/"), "children": []}),
+            (
+                "item",
+                {
+                    "link": _link("Communauté", "/groupes-de-travail/"),
+                    "children": [
+                        _link("Groupes de travail", "/groupes-de-travail/"),
+                        _link("Forum", "/forum/"),
+                    ],
+                },
+            ),
         ]
         navigation.footer_links = [
             ("link", _page_link("Plan du site", legal["plan-du-site"])),
