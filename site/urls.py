@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("cms.programme.urls")),
     path("", include("search.urls")),
     path("", include("community.accounts.urls")),
+    path("", include("community.directory.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "cms.news",
     "cms.measures",
     "community.accounts",
+    "community.directory",
     "allauth",
     "allauth.account",
     "search",
@@ -164,6 +165,9 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cœur de ville] "
+# Demo accounts (member, referent, coordinator, moderator) with a known password: only the
+# embedded default (settings.dev) turns them on; production never creates them.
+DEMO_ACCOUNTS = False
 ACCOUNT_SIGNUP_FORM_CLASS = "community.accounts.forms.SignupExtraForm"
 # allauth counts in the default cache (Redis in production), so limits hold across workers.
 ACCOUNT_RATE_LIMITS = {
