@@ -25,12 +25,12 @@ LAST_NAMES = (
 )  # fmt: skip
 
 PARTNERS = (
-    (GovernanceRole.CDC, "Banque des territoires", "Chargée de développement territorial"),
+    (GovernanceRole.CDC, "Banque des territoires", "Développement territorial"),
     (GovernanceRole.ACTION_LOGEMENT, "Action Logement", "Responsable Action cœur de ville"),
-    (GovernanceRole.ANAH, "Anah", "Chargé de mission habitat privé"),
-    (GovernanceRole.ANRU, "ANRU", "Chargée de territoire"),
-    (GovernanceRole.CEREMA, "Cerema", "Chef de projet aménagement"),
-    (GovernanceRole.EPF, "Établissement public foncier", "Chargé d’opérations"),
+    (GovernanceRole.ANAH, "Anah", "Mission habitat privé"),
+    (GovernanceRole.ANRU, "ANRU", "Direction territoriale"),
+    (GovernanceRole.CEREMA, "Cerema", "Aménagement et urbanisme"),
+    (GovernanceRole.EPF, "Établissement public foncier", "Opérations foncières"),
 )
 
 
@@ -64,7 +64,7 @@ def load(home: object = None) -> int:
             organisation=organisation,
             job_title=job,
             mandate_start=start,
-            email=f"{slugify(f'{first}.{last}')}@exemple.gouv.fr",
+            email=f"{slugify(first)}.{slugify(last)}@exemple.gouv.fr",
             email_visibility=rng.choice(visibilities),
             phone=f"01 {rng.randint(40, 79)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
             f"{rng.randint(10, 99)}",
@@ -82,9 +82,7 @@ def load(home: object = None) -> int:
         director = entry(
             GovernanceRole.PROJECT_DIRECTOR,
             f"Ville de {town.name}",
-            "Directrice de projet Action cœur de ville"
-            if index % 2
-            else "Directeur de projet Action cœur de ville",
+            "",
             # Two recent arrivals, for the newsletter's « qui arrive ».
             start=today - datetime.timedelta(days=10 + index) if index < 2 else None,
         )
@@ -92,7 +90,7 @@ def load(home: object = None) -> int:
         state = entry(
             GovernanceRole.STATE_DEPARTMENT,
             f"Préfecture – {town.department.name}",
-            "Référent départemental Action cœur de ville",
+            "",
         )
         state.departments.add(town.department)
         state.towns.add(town)
@@ -107,12 +105,12 @@ def load(home: object = None) -> int:
         regional = entry(
             GovernanceRole.STATE_REGION,
             f"Préfecture de région – {region.name}",
-            "Référente régionale de l’État",
+            "",
         )
         regional.regions.add(region)
     for number, (role, organisation, job) in enumerate(PARTNERS):
         partner = entry(role, organisation, job)
         partner.regions.add(regions[number % len(regions)])
         partner.towns.add(*spread[number::5])
-    entry(GovernanceRole.NATIONAL_TEAM, "ANCT", "Chargée de mission nationale Action cœur de ville")
+    entry(GovernanceRole.NATIONAL_TEAM, "ANCT", "Animation nationale du programme")
     return DirectoryEntry.objects.count()

@@ -169,6 +169,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cœur de ville] "
 # embedded default (settings.dev) turns them on; production never creates them.
 DEMO_ACCOUNTS = False
 ACCOUNT_SIGNUP_FORM_CLASS = "community.accounts.forms.SignupExtraForm"
+ACCOUNT_FORMS = {"login": "community.accounts.forms.LoginForm"}
 # allauth counts in the default cache (Redis in production), so limits hold across workers.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
