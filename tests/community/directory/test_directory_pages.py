@@ -324,3 +324,10 @@ def test_export_and_deletion_of_a_linked_member(client, directory, owner):
     client.post("/comptes/suppression/", {"password": PASSWORD, "confirm": "on"})
     assert not EntryChangeProposal.objects.exists()
     assert DirectoryEntry.objects.get(pk=directory["director"].pk).user is None
+
+
+def test_sitemap_lists_the_directory_and_current_entries(client, directory):
+    body = client.get("/sitemap.xml").content.decode()
+    assert "/annuaire/</loc>" in body
+    assert f"/annuaire/{directory['director'].slug}/</loc>" in body
+    assert f"/annuaire/{directory['left'].slug}/</loc>" not in body
