@@ -11,6 +11,7 @@ from cms.core import routing
 from cms.core.sitemaps import sitemaps
 from cms.core.views import robots_txt
 from community.sitemaps import sitemaps as community_sitemaps
+from community.directory.sitemaps import DirectorySitemap
 
 from .health import health
 
@@ -22,11 +23,17 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", health, name="health"),
     path("robots.txt", robots_txt, name="robots-txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {**sitemaps, **community_sitemaps}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {**sitemaps, "annuaire": DirectorySitemap, **community_sitemaps}},
+        name="sitemap",
+    ),
     path("", include("cms.territories.urls")),
     path("", include("cms.programme.urls")),
     path("", include("search.urls")),
     path("", include("community.accounts.urls")),
+    path("", include("community.directory.urls")),
     path("", include("community.groups.urls")),
     path("", include("community.forum.urls")),
     path("", include("community.notifications.urls")),

@@ -237,6 +237,7 @@ def load_settings(home: HomePage, legal: dict[str, Page]) -> None:
                 {
                     "link": _link("Communauté", "/groupes-de-travail/"),
                     "children": [
+                        _link("Annuaire des référents", "/annuaire/"),
                         _link("Groupes de travail", "/groupes-de-travail/"),
                         _link("Forum", "/forum/"),
                     ],

@@ -11,7 +11,9 @@ sending::
 Kinds declared here (reuse these names): ``announcement``, ``forum_reply``, ``mention``,
 ``digest`` (off by default), ``directory`` (news about my directory entry).
 Only members (verified e-mail, active account) ever want e-mail; an unknown kind is a
-programming error and raises ``KeyError``.
+programming error and raises ``KeyError``. Each e-mail carries a signed one-click link that
+turns its kind off: ``community.accounts.unsubscribe.unsubscribe_url(user, kind)`` and
+``unsubscribe_headers(user, kind)`` for the ``List-Unsubscribe`` headers.
 """
 
 from collections.abc import Iterable

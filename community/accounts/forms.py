@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
 from django.http import HttpRequest
 
@@ -19,6 +20,15 @@ class SignupExtraForm(forms.Form):
     def signup(self, request: HttpRequest, user: User) -> None:
         # allauth's adapter already copied first_name and last_name onto the user.
         return None
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's login form, without the reset link it hides in the password's help text
+    (the page shows that link itself)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = ""
 
 
 class ProfileForm(forms.ModelForm):

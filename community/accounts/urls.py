@@ -61,4 +61,5 @@ urlpatterns = [
     path("comptes/courriels/", views.email_preferences, name="account_email_preferences"),
     path("comptes/export/", views.export_data, name="account_export"),
     path("comptes/suppression/", views.delete_account, name="account_delete"),
+    path("comptes/desabonnement/<str:token>/", views.unsubscribe, name="account_unsubscribe"),
 ]

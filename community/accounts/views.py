@@ -3,19 +3,21 @@
 import json
 
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from . import account_sections, personal_data
 from . import email_preferences as prefs
 from .forms import DeleteAccountForm, ProfileForm
 from .roles import role_labels
+from .unsubscribe import read_token
 
 HOME_CRUMB = {"title": "Accueil", "url": "/"}
 ACCOUNT_CRUMB = {"title": "Mon compte", "url": "/comptes/"}
@@ -101,6 +103,26 @@ def delete_account(request: HttpRequest) -> HttpResponse:
             request, "accounts/delete.html", "Supprimer mon compte", status=400, form=form
         )
     return _render(request, "accounts/delete.html", "Supprimer mon compte", form=form)
+
+
+# Mail clients post the one-click unsubscribe (RFC 8058) without any cookie: the signed
+# token is the only authority, and it can only turn one kind of e-mail off.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    parsed = read_token(token)
+    user = get_user_model().objects.filter(pk=parsed[0]).first() if parsed else None
+    kind = next((k for k in prefs.kinds() if parsed and k.kind == parsed[1]), None)
+    if user is None or kind is None:
+        return _render(
+            request, "accounts/unsubscribe.html", "Lien de désabonnement invalide", status=404
+        )
+    done = request.method == "POST"
+    if done:
+        prefs.unsubscribe(user, kind.kind)
+    return _render(
+        request, "accounts/unsubscribe.html", "Se désabonner", kind=kind, done=done, token=token
+    )
 
 
 def too_many_requests(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

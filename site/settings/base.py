@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "community.groups",
     "community.forum",
     "community.notifications",
+    "community.directory",
     "allauth",
     "allauth.account",
     "search",
@@ -167,7 +168,11 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cœur de ville] "
+# Demo accounts (member, referent, coordinator, moderator) with a known password: only the
+# embedded default (settings.dev) turns them on; production never creates them.
+DEMO_ACCOUNTS = False
 ACCOUNT_SIGNUP_FORM_CLASS = "community.accounts.forms.SignupExtraForm"
+ACCOUNT_FORMS = {"login": "community.accounts.forms.LoginForm"}
 # allauth counts in the default cache (Redis in production), so limits hold across workers.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",

@@ -170,3 +170,34 @@ def test_deletion_erases_personal_data_everywhere(signed_in, member, password, h
     call_command("dumpdata", "--natural-foreign", stdout=dump)
     assert "membre@ville-agen.fr" not in dump.getvalue()
     assert "Martin" not in dump.getvalue()
+
+
+def test_signed_one_click_unsubscribe(client, member, home_page):
+    from community.accounts.unsubscribe import unsubscribe_headers, unsubscribe_url
+
+    url = unsubscribe_url(member, "mention")
+    headers = unsubscribe_headers(member, "mention")
+    assert headers["List-Unsubscribe"] == f"<{url}>"
+    path = url.removeprefix("http://testserver")
+    page = client.get(path)
+    assert page.status_code == 200
+    assert "Quand un membre me mentionne" in page.content.decode()
+    assert wants_email(member, "mention")  # a GET (a link preview) changes nothing
+    # Mail clients post without cookies or CSRF token (RFC 8058).
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(path, {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+    assert "Vous êtes désabonné" in response.content.decode()
+    assert not wants_email(member, "mention")
+    assert wants_email(member, "announcement")
+
+
+@pytest.mark.parametrize(
+    "token", ["abc", "x" * 2000, "%00", "eyJ1IjoxLCJrIjoibWVudGlvbiJ9:forged:sig"]
+)
+def test_forged_unsubscribe_links_change_nothing(client, member, token):
+    response = client.post(f"/comptes/desabonnement/{token}/")
+    assert response.status_code == 404
+    assert "Lien de désabonnement invalide" in response.content.decode()
+    assert not EmailPreference.objects.exists()

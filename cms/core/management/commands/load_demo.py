@@ -15,6 +15,8 @@ from cms.core.editorial import setup_editorial
 from cms.home.models import HomePage
 from cms.programme.loading import load_programme
 from cms.territories.loading import load_territories
+from community.accounts import demo as demo_accounts
+from community.accounts.demo import DEMO_PASSWORD
 
 # Each content app contributes its own demo content, in this order.
 DEMO_MODULES = [
@@ -22,6 +24,7 @@ DEMO_MODULES = [
     "cms.casestudies.demo",
     "cms.news.demo",
     "cms.measures.demo",
+    "community.directory.demo",
     "community.demo",
 ]
 
@@ -42,6 +45,7 @@ class Command(BaseCommand):
         home = HomePage.objects.first()
         if if_empty and home and home.get_children().exists():
             self.stdout.write("Contenu déjà présent : rien à charger.")
+            self._demo_accounts()
             return
         programme = load_programme()
         territories = load_territories()
@@ -68,3 +72,11 @@ class Command(BaseCommand):
                 f"Site de démonstration prêt : {Page.objects.live().count()} pages publiées."
             )
         )
+        self._demo_accounts()
+
+    def _demo_accounts(self) -> None:
+        accounts = demo_accounts.load()
+        if accounts:
+            self.stdout.write(f"Comptes de démonstration (mot de passe « {DEMO_PASSWORD} ») :")
+            for account in accounts:
+                self.stdout.write(f"  {account.label:<13} {account.email}")
