@@ -10,8 +10,8 @@ from wagtail.urls import serve_pattern
 from cms.core import routing
 from cms.core.sitemaps import sitemaps
 from cms.core.views import robots_txt
-from community.sitemaps import sitemaps as community_sitemaps
 from community.directory.sitemaps import DirectorySitemap
+from community.sitemaps import sitemaps as community_sitemaps
 
 from .health import health
 

@@ -1,33 +1,15 @@
-"""Notification e-mails, each with a signed one-click unsubscribe for its kind."""
+"""Notification e-mails, each with the signed one-click unsubscribe of its kind
+(`community.accounts.unsubscribe`)."""
 
 from typing import Any
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.urls import reverse
 
-from community.accounts import email_preferences
+from community.accounts import email_preferences, unsubscribe
 
 from .models import Kind
-
-UNSUBSCRIBE_SALT = "community.notifications.unsubscribe"
-
-
-def unsubscribe_token(user: Any, kind: str) -> str:
-    return signing.dumps({"u": user.pk, "k": kind}, salt=UNSUBSCRIBE_SALT)
-
-
-def read_unsubscribe_token(token: str) -> tuple[int, str] | None:
-    try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
-        return None
-    if not isinstance(data, dict) or data.get("k") not in Kind.values:
-        return None
-    user_id = data.get("u")
-    return (user_id, data["k"]) if isinstance(user_id, int) else None
 
 
 def absolute(path: str) -> str:
@@ -44,9 +26,7 @@ def wants_email(user: Any, kind: str) -> bool:
 def build_message(
     user: Any, kind: str, subject: str, context: dict[str, Any]
 ) -> EmailMultiAlternatives:
-    unsubscribe_url = absolute(
-        reverse("notifications-unsubscribe", args=[unsubscribe_token(user, kind)])
-    )
+    unsubscribe_url = unsubscribe.unsubscribe_url(user, kind)
     context = {
         **context,
         "user": user,
@@ -58,10 +38,7 @@ def build_message(
         subject=f"[Cœur de ville] {subject}",
         body=render_to_string("notifications/email/notification.txt", context),
         to=[user.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        headers=unsubscribe.unsubscribe_headers(user, kind),
     )
     message.attach_alternative(
         render_to_string("notifications/email/notification.html", context), "text/html"

@@ -6,9 +6,4 @@ urlpatterns = [
     path("notifications/", views.notification_list, name="notifications"),
     path("annonces/nouvelle/", views.new_announcement, name="announcement-new"),
     path("notifications/tout-lire/", views.mark_all_read, name="notifications-read"),
-    path(
-        "notifications/desabonnement/<str:token>/",
-        views.unsubscribe,
-        name="notifications-unsubscribe",
-    ),
 ]

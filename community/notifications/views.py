@@ -1,24 +1,20 @@
-"""A member's notifications, and the one-click unsubscribe links of the e-mails."""
+"""A member's notifications, and the announcements staff send."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.core.breadcrumbs import Crumb
 from coeurdeville import ratelimit
-from community.accounts import email_preferences
 
 from . import announcements
-from .emails import read_unsubscribe_token
 from .forms import AnnouncementForm
-from .models import Kind, Notification
+from .models import Notification
 
 
 @login_required
@@ -46,33 +42,6 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
     )
     messages.success(request, "Toutes vos notifications sont marquées comme lues.")
     return redirect("notifications")
-
-
-# Mail clients send RFC 8058 one-click unsubscribes as a POST without a CSRF token: the
-# signed token in the address is the authentication. A GET only shows the confirmation.
-@csrf_exempt
-@require_http_methods(["GET", "POST"])
-def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
-    data = read_unsubscribe_token(token)
-    user = None
-    if data:
-        user = get_user_model().objects.filter(pk=data[0], is_active=True).first()
-    if user is None:
-        return TemplateResponse(
-            request,
-            "notifications/unsubscribe.html",
-            {"title": "Lien de désabonnement invalide", "invalid": True},
-            status=404,
-        )
-    kind = Kind(data[1])
-    done = request.method == "POST"
-    if done:
-        email_preferences.unsubscribe(user, kind)
-    return TemplateResponse(
-        request,
-        "notifications/unsubscribe.html",
-        {"title": "Désabonnement", "kind_label": kind.label, "done": done},
-    )
 
 
 @login_required

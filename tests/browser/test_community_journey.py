@@ -96,4 +96,4 @@ def test_sign_up_join_post_get_mentioned(page: Page, browser: Browser, served_si
     assert (
         "nous l=E2=80=99avons fait" in mention_mails[0] or "nous l’avons fait" in mention_mails[0]
     )
-    assert "/notifications/desabonnement/" in mention_mails[0]
+    assert "/comptes/desabonnement/" in mention_mails[0]

@@ -6,10 +6,10 @@ from django.core import mail
 from django.test import Client
 
 from community.accounts.email_preferences import set_preferences, wants_email
+from community.accounts.unsubscribe import make_token
 from community.forum import posting
 from community.groups.models import Membership
 from community.notifications import tasks
-from community.notifications.emails import unsubscribe_token
 from community.notifications.models import Follow, Kind, Notification
 
 pytestmark = pytest.mark.django_db
@@ -108,11 +108,11 @@ def test_email_has_a_signed_one_click_unsubscribe(
 
 
 def test_forged_unsubscribe_token_is_refused(member):
-    token = unsubscribe_token(member, Kind.REPLY)
+    token = make_token(member, Kind.REPLY)
     forged = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
-    response = Client().post(f"/notifications/desabonnement/{forged}/")
+    response = Client().post(f"/comptes/desabonnement/{forged}/")
     assert response.status_code == 404
-    assert "n’est pas valide" in response.content.decode()
+    assert "Lien de désabonnement invalide" in response.content.decode()
     assert wants_email(member, "forum_reply")
 
 
