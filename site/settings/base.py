@@ -239,6 +239,13 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Celery beat: the community’s daily digest, once a day.
+CELERY_BEAT_SCHEDULE = {
+    "community-daily-digest": {
+        "task": "community.notifications.tasks.send_daily_digest",
+        "schedule": 24 * 60 * 60,
+    },
+}
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
