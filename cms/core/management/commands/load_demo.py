@@ -22,6 +22,7 @@ DEMO_MODULES = [
     "cms.casestudies.demo",
     "cms.news.demo",
     "cms.measures.demo",
+    "newsletter.demo",
 ]
 
 
