@@ -5,6 +5,7 @@ opened once and reused by every batch of the process (a pool of one per worker),
 NOOP before a batch. Other backends (files for `make run`, locmem) get the same bytes.
 """
 
+import contextlib
 import email
 import smtplib
 from email import policy
@@ -93,10 +94,8 @@ class SmtpTransport:
 
     def close(self) -> None:
         if self.connection is not None:
-            try:
+            with contextlib.suppress(smtplib.SMTPException, OSError):
                 self.connection.quit()
-            except (smtplib.SMTPException, OSError):
-                pass
             self.connection = None
 
 
