@@ -22,7 +22,7 @@ from .mime import MessageTemplate
 from .models import Delivery, Issue, NewsletterSchedule
 from .rendering import MAX_HTML_BYTES, render_issue
 from .stats import chart_bars, issue_stats, past_issues_stats
-from .transport import Refused, Uncertain, transport
+from .transport import Refused, Retry, Uncertain, transport
 
 MAX_TEST_ADDRESSES = 10
 
@@ -120,7 +120,7 @@ def issue_test_send(request: HttpRequest, pk: int) -> HttpResponse:
                     preferences_url=preferences_url(0),
                 ),
             )
-    except (Refused, Uncertain) as exc:
+    except (Refused, Retry, Uncertain) as exc:
         messages.error(request, f"L’envoi de test a échoué : {exc}")
     else:
         messages.success(request, f"Envoi de test fait à {', '.join(addresses)}.")

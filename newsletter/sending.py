@@ -21,7 +21,8 @@ from .links import preferences_url, unsubscribe_url
 from .mime import MessageTemplate
 from .models import Delivery, Issue, Subscriber
 from .rendering import RenderedIssue, render_issue
-from .transport import Refused, Uncertain, transport
+from .tokens import subscriber_token
+from .transport import Refused, Retry, Uncertain, transport
 
 logger = logging.getLogger(__name__)
 D = Delivery.Status
@@ -122,6 +123,25 @@ def _attach_topics(claimed: list[Claimed], relevant: frozenset[int]) -> None:
         row.topic_ids = frozenset(chosen.get(row.subscriber_id, ()))
 
 
+class SubscriberLinks:
+    """Per-subscriber links with the URL resolved once per send, not once per mail."""
+
+    def __init__(self, issue_id: int) -> None:
+        self.unsubscribe_pattern = (
+            unsubscribe_url(0).replace(subscriber_token(0), "{token}") + f"?numero={issue_id}"
+        )
+        self.preferences_pattern = preferences_url(0).replace(
+            subscriber_token(0, purpose="preferences"), "{token}"
+        )
+
+    def unsubscribe(self, subscriber_id: int) -> str:
+        return self.unsubscribe_pattern.format(token=subscriber_token(subscriber_id))
+
+    def preferences(self, subscriber_id: int) -> str:
+        token = subscriber_token(subscriber_id, purpose="preferences")
+        return self.preferences_pattern.format(token=token)
+
+
 class IssueSender:
     """Renders an issue once per preference variant and sends claimed batches."""
 
@@ -133,6 +153,7 @@ class IssueSender:
         base = self.variant(frozenset())
         self.template = MessageTemplate.for_issue(base, list_id=_list_id())
         self.transport = transport()
+        self.links = SubscriberLinks(issue.pk)
         self.pace_started = time.monotonic()
         self.paced = 0
 
@@ -163,14 +184,17 @@ class IssueSender:
                 issue_id=self.issue.pk,
                 subscriber_id=row.subscriber_id,
                 to=row.email,
-                unsubscribe_url=f"{unsubscribe_url(row.subscriber_id)}?numero={self.issue.pk}",
-                preferences_url=preferences_url(row.subscriber_id),
+                unsubscribe_url=self.links.unsubscribe(row.subscriber_id),
+                preferences_url=self.links.preferences(row.subscriber_id),
                 rendered=self.variant(row.topic_ids),
             )
             try:
                 self.transport.send(self.template.envelope_from, row.email, raw)
             except Refused as exc:
                 failed[row.pk] = exc.args[0]
+            except Retry:
+                released = [r.pk for r in claimed[index:]]
+                break
             except Uncertain:
                 uncertain.append(row.pk)
                 released = [r.pk for r in claimed[index + 1 :]]
@@ -190,7 +214,7 @@ class IssueSender:
                 )
             if released:
                 Delivery.objects.filter(pk__in=released).update(status=D.PENDING, claimed_at=None)
-        if uncertain:
+        if uncertain or released:
             raise ConnectionError("Connexion SMTP perdue ; l’envoi reprendra au prochain passage.")
 
 

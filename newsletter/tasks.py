@@ -14,9 +14,16 @@ def send_confirmation_mail(subscriber_id: int, record_id: int | None) -> None:
     send_confirmation(subscriber_id, record_id)
 
 
-@shared_task(ignore_result=True, acks_late=True)
+@shared_task(
+    ignore_result=True,
+    acks_late=True,
+    autoretry_for=(ConnectionError, OSError),
+    retry_backoff=5,
+    max_retries=12,
+)
 def send_issue(issue_id: int) -> str:
-    """Send what is pending; a re-delivered or duplicated task only finds nothing to do."""
+    """Send what is pending; a re-delivered or duplicated task only finds nothing to do.
+    A lost SMTP connection retries the task later (rows not handed over are pending again)."""
     return sending.run(issue_id)
 
 

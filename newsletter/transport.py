@@ -20,6 +20,10 @@ class Uncertain(Exception):
     """The connection broke after the mail may have been handed to the server."""
 
 
+class Retry(Exception):
+    """The connection failed before the mail was handed over: it can go out later."""
+
+
 class Refused(Exception):
     """The server refused this mail for good; `message` says why."""
 
@@ -43,8 +47,10 @@ class SmtpTransport:
         connection = smtplib.SMTP(
             settings.EMAIL_HOST, settings.EMAIL_PORT, timeout=getattr(settings, "EMAIL_TIMEOUT", 30)
         )
+        connection.ehlo()
         if settings.EMAIL_USE_TLS:
             connection.starttls()
+            connection.ehlo()
         if settings.EMAIL_HOST_USER:
             connection.login(settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD)
         return connection
@@ -65,23 +71,40 @@ class SmtpTransport:
         self.connection = self._open()
 
     def send(self, from_email: str, to: str, raw: bytes) -> None:
+        """Hand one mail to the server. `raw` uses CRLF and has no line starting with a dot
+        (mime.MessageTemplate builds it so), so it goes out without smtplib's rewriting.
+
+        Raises Refused when the server says no, Retry when the connection fails before the
+        mail was handed over, Uncertain when it fails while or after handing it over.
+        """
         if self.connection is None:
             self.ensure_open()
+        connection = self.connection
         try:
-            self.connection.sendmail(from_email, [to], raw)
-        except smtplib.SMTPRecipientsRefused as exc:
-            self._reset()
-            raise Refused(_describe(exc.recipients.get(to))) from exc
-        except smtplib.SMTPSenderRefused as exc:
-            self._reset()
-            raise Refused(_describe((exc.smtp_code, exc.smtp_error))) from exc
-        except smtplib.SMTPDataError as exc:
-            # The server answered the data with an error: it did not take the mail.
-            self._reset()
-            raise Refused(_describe((exc.smtp_code, exc.smtp_error))) from exc
+            code, reply = connection.mail(from_email)
+            if code != 250:
+                self._reset()
+                raise Refused(_describe((code, reply)))
+            code, reply = connection.rcpt(to)
+            if code not in (250, 251):
+                self._reset()
+                raise Refused(_describe((code, reply)))
+            code, reply = connection.docmd("data")
+            if code != 354:
+                self._reset()
+                raise Refused(_describe((code, reply)))
+        except (smtplib.SMTPServerDisconnected, OSError) as exc:
+            self.close()
+            raise Retry(str(exc)) from exc
+        try:
+            connection.send(raw + b".\r\n")
+            code, reply = connection.getreply()
         except (smtplib.SMTPServerDisconnected, OSError) as exc:
             self.close()
             raise Uncertain(str(exc)) from exc
+        if code != 250:
+            # The server answered the data with an error: it did not take the mail.
+            raise Refused(_describe((code, reply)))
 
     def release(self) -> None:
         """Keep the connection for the next batch or task of this process."""
@@ -107,7 +130,8 @@ class DjangoBackendTransport:
         self.connection.open()
 
     def send(self, from_email: str, to: str, raw: bytes) -> None:
-        self.connection.send_messages([RawEmailMessage(raw, from_email, to)])
+        if not self.connection.send_messages([RawEmailMessage(raw, from_email, to)]):
+            raise Refused("refusé par le serveur")
 
     def close(self) -> None:
         self.connection.close()
