@@ -82,10 +82,14 @@ class SmtpTransport:
         connection = self.connection
         try:
             code, reply = connection.mail(from_email)
+            if code == 421:
+                raise smtplib.SMTPServerDisconnected("421 service non disponible")
             if code != 250:
                 self._reset()
                 raise Refused(_describe((code, reply)))
             code, reply = connection.rcpt(to)
+            if code == 421:
+                raise smtplib.SMTPServerDisconnected("421 service non disponible")
             if code not in (250, 251):
                 self._reset()
                 raise Refused(_describe((code, reply)))

@@ -148,3 +148,28 @@ def test_preferences_put_the_subscribers_topics_first(issue, smtpd, programme, h
     sending.start_send(issue.pk)
     message = email.message_from_bytes(smtpd.messages[0][2], policy=policy.default)
     assert "Projet commerce" in message.get_body(("plain",)).get_content()
+
+
+def test_a_connection_lost_before_the_handover_leaves_the_mail_pending(issue, smtpd):
+    """421 before DATA: the mail was not handed over, so it goes out on the next run."""
+    make_subscribers(3)
+    original = smtpd.handle_RCPT
+    refused_once = []
+
+    async def closing_once(server, session, envelope, address, rcpt_options):
+        if address == "abonne1@exemple.fr" and not refused_once:
+            refused_once.append(address)
+            return "421 4.3.2 Service not available, closing channel"
+        return await original(server, session, envelope, address, rcpt_options)
+
+    smtpd.handle_RCPT = closing_once
+    Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.SENDING)
+    sending.freeze_audience(issue.pk)
+    with pytest.raises(ConnectionError):
+        sending.run(issue.pk)
+    statuses = dict(Delivery.objects.values_list("subscriber__email", "status"))
+    assert statuses["abonne1@exemple.fr"] == Delivery.Status.PENDING
+    assert statuses["abonne2@exemple.fr"] == Delivery.Status.PENDING
+    sending.run(issue.pk)
+    assert Counter(smtpd.recipients()) == Counter({f"abonne{i}@exemple.fr": 1 for i in range(3)})
+    assert not Delivery.objects.filter(status=Delivery.Status.UNCERTAIN).exists()
