@@ -18,7 +18,7 @@ INNOVATION_TOPIC = "innovation"
 
 
 def page_item(page: Any) -> tuple[str, dict]:
-    return ("page", {"page": page.pk, "summary": ""})
+    return ("page", {"page": page, "summary": ""})
 
 
 def free_item(title: str, text: str = "", url: str = "") -> tuple[str, dict]:

@@ -126,7 +126,9 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         done = subscriptions.unsubscribe(
             subscriber.pk,
             source=request.path,
-            issue_id=int(issue_id) if issue_id.isascii() and issue_id.isdigit() else None,
+            issue_id=int(issue_id)
+            if issue_id.isascii() and issue_id.isdigit() and len(issue_id) < 18
+            else None,
         )
         return _page(request, "unsubscribed.html", "Désabonnement", already=not done)
     active = subscriber.status in {Subscriber.Status.ACTIVE, Subscriber.Status.PENDING}

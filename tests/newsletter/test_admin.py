@@ -214,3 +214,15 @@ def test_consent_records_are_read_only_in_the_admin(admin_client):
         403,
     }
     assert admin_client.get("/admin/snippets/newsletter/subscriber/add/").status_code in {302, 403}
+
+
+def test_a_sent_issue_can_no_longer_be_edited(admin_client, issue):
+    Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.SENT, sent_at=timezone.now())
+    response = admin_client.get(f"/admin/snippets/newsletter/issue/edit/{issue.pk}/")
+    assert response.status_code == 302
+    assert response["Location"] == f"{ADMIN}/numero/{issue.pk}/"
+    changed = admin_client.post(
+        f"/admin/snippets/newsletter/issue/edit/{issue.pk}/", {"title": "Falsifié", "slug": "x"}
+    )
+    assert changed.status_code == 302
+    assert Issue.objects.get(pk=issue.pk).title == issue.title

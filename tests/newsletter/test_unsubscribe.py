@@ -1,5 +1,7 @@
 """One-click unsubscribe (RFC 8058) and the body link's confirmation page; preferences."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.test import Client
 
@@ -72,6 +74,15 @@ def test_resubscribing_needs_a_new_opt_in(client, home_page):
     client.post("/lettre-d-information/", {"email": subscriber.email})
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.PENDING
+
+
+@pytest.mark.parametrize("numero", ["9" * 2000, "١", "'", "\x00", "-1"])
+def test_hostile_issue_number_still_unsubscribes(client, home_page, numero):
+    (subscriber,) = make_subscribers(1)
+    query = urlencode({"numero": numero})
+    response = client.post(f"{path_of(unsubscribe_url(subscriber.pk))}?{query}")
+    assert response.status_code == 200
+    assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
 
 
 def test_unsubscribe_counts_against_the_issue(client, home_page, issue):
