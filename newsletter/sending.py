@@ -7,16 +7,14 @@ A worker that dies leaves its batch in "sending": nobody knows whether those mai
 after the claim lease they become "uncertain", are listed to staff and never resent.
 """
 
-import logging
 import time
-import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .items import issue_topics, resolve_sections
+from .items import issue_topics, resolve_sections, sender_domain
 from .links import preferences_url, unsubscribe_url
 from .mime import MessageTemplate
 from .models import Delivery, Issue, Subscriber
@@ -24,7 +22,6 @@ from .rendering import RenderedIssue, render_issue
 from .tokens import subscriber_token
 from .transport import Refused, Retry, Uncertain, transport
 
-logger = logging.getLogger(__name__)
 D = Delivery.Status
 
 
@@ -219,20 +216,16 @@ class IssueSender:
 
 
 def _list_id() -> str:
-    from .items import sender_domain
-
-    return f"Lettre d’information Cœur de ville <lettre.{sender_domain()}>".encode(
-        "ascii", "ignore"
-    ).decode()
+    # RFC 2919: an ASCII phrase and the list's identifier under our own domain.
+    return f"Lettre d'information Coeur de ville <lettre.{sender_domain()}>"
 
 
-def run(issue_id: int, *, worker: str | None = None) -> str:
+def run(issue_id: int) -> str:
     """Send the issue's pending rows until none is left or the issue is paused.
 
     Safe to run several times at once or again after a crash: each run only claims pending
     rows. Returns the issue's status when the run stops.
     """
-    worker = worker or uuid.uuid4().hex[:8]
     issue = Issue.objects.filter(pk=issue_id).first()
     if issue is None or issue.status != Issue.Status.SENDING:
         return issue.status if issue else "missing"

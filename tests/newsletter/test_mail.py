@@ -46,6 +46,7 @@ def test_sent_mail_parses_with_both_parts_and_the_list_headers(issue, smtpd):
         r"<http://testserver/lettre-d-information/desabonnement/[^>]+>", unsubscribe
     )
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message["List-Id"] == "Lettre d'information Coeur de ville <lettre.coeurdeville.example>"
     text = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
     assert "Les 245 villes au rendez-vous" in text
