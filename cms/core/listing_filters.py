@@ -13,7 +13,6 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from cms.core.fragments import lazy
-from cms.programme.models import Topic
 
 Choices = list[tuple[Any, Any]]
 
@@ -37,18 +36,6 @@ class FilteredListing:
     form: SelectFilterForm
     active: dict[str, str]
     ignored: list[str]
-
-
-def topic_choices() -> Choices:
-    """The axes and the transversal themes, as two groups of options."""
-    topics = list(Topic.objects.all())
-    return [
-        ("Axes", [(t.slug, t.short_title) for t in topics if t.kind == Topic.Kind.AXIS]),
-        (
-            "Thèmes transversaux",
-            [(t.slug, t.short_title) for t in topics if t.kind == Topic.Kind.THEME],
-        ),
-    ]
 
 
 def apply_filters(

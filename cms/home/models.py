@@ -14,6 +14,7 @@ from cms.core.blocks.text import RICH_TEXT_FEATURES
 from cms.core.fragments import lazy
 from cms.core.models import BasePage
 from cms.home import queries
+from cms.news.models import NewsIndexPage
 from cms.news.queries import latest_news
 
 
@@ -71,9 +72,15 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = "page d’accueil"
 
+    def news_feeds(self, request: HttpRequest) -> list[dict[str, str]]:
+        """The news feed, advertised in the head as listings advertise theirs."""
+        index = NewsIndexPage.objects.live().public().first()
+        return [index.feed_link(request)] if index else []
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = lazy(queries.topics)
         context["latest_news"] = lazy(lambda: list(latest_news(limit=3)))
         context["featured_pages"] = lazy(lambda: queries.featured_pages(self))
+        context["feeds"] = lazy(lambda: self.news_feeds(request))
         return context

@@ -11,8 +11,8 @@ from cms.core.listing_filters import (
     FilteredListing,
     SelectFilterForm,
     apply_filters,
-    topic_choices,
 )
+from cms.programme.filters import topic_choices
 
 from .resource_types import ResourceType
 

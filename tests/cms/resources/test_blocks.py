@@ -12,7 +12,7 @@ from cms.core.blocks.links import LinkBlock, LinksBlock
 from cms.core.blocks.media import DocumentBlock, ImageBlock, VideoBlock
 from cms.core.blocks.registry import body_blocks
 from cms.core.blocks.text import CalloutBlock, HeadingBlock, ParagraphBlock, QuoteBlock
-from cms.core.demo import demo_pdf
+from cms.core.demo_builders import demo_pdf
 from tests.factories import ImageFactory
 
 from .factories import make_index, make_resource
