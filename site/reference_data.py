@@ -28,9 +28,17 @@ class ReferenceReport:
             f"{territories.regions} régions, {programme.topics} axes et thèmes, "
             f"{programme.phases} phases, {programme.partners} partenaires, "
             f"{programme.glossary} sigles"
-            + (f" ({kept} modifiés dans l’administration, conservés)" if kept else "")
             + f". Processus de publication : « {self.workflow} »."
+            + _kept_notice(kept)
         )
+
+
+def _kept_notice(kept: int) -> str:
+    if not kept:
+        return ""
+    if kept == 1:
+        return " 1 fiche modifiée dans l’administration a été conservée telle quelle."
+    return f" {kept} fiches modifiées dans l’administration ont été conservées telles quelles."
 
 
 @transaction.atomic
