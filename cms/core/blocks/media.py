@@ -33,8 +33,8 @@ class ImageBlock(blocks.StructBlock):
         label="Texte alternatif",
         required=False,
         max_length=250,
-        help_text="Décrivez ce que l’image apporte au contenu. "
-        "Laissez vide si l’image est décorative.",
+        help_text="Décrivez ce que l’image apporte au contenu. Laissez vide si l’image est "
+        "décorative, ou pour reprendre la description saisie dans la médiathèque.",
     )
     decorative = blocks.BooleanBlock(label="Image décorative", required=False)
     caption = blocks.CharBlock(label="Légende", required=False, max_length=250)
@@ -47,11 +47,14 @@ class ImageBlock(blocks.StructBlock):
 
     def clean(self, value: blocks.StructValue) -> blocks.StructValue:
         value = super().clean(value)
-        if not value.get("decorative") and not value.get("alt_text", "").strip():
+        image = value.get("image")
+        described = bool(image and (image.description or "").strip())
+        if not value.get("decorative") and not value.get("alt_text", "").strip() and not described:
             raise StructBlockValidationError(
                 block_errors={
                     "alt_text": ValidationError(
-                        "Donnez un texte alternatif, ou cochez « Image décorative »."
+                        "Donnez un texte alternatif (ou une description à l’image dans la "
+                        "médiathèque), ou cochez « Image décorative »."
                     )
                 }
             )

@@ -307,3 +307,26 @@ def test_ids_stay_unique_when_blocks_repeat_on_a_page(client, home_page, cached_
         assert target in ids
     assert html.count('class="fr-accordion__btn"') == 2
     assert html.count('class="fr-transcription__btn"') == 2
+
+
+@pytest.mark.django_db
+def test_image_description_is_the_default_alt_text():
+    image = ImageFactory(description="La halle du marché couvert, rénovée")
+    block = ImageBlock()
+    value = block.clean(block.to_python({"image": image.pk, "alt_text": "", "decorative": False}))
+    html = block.render(value)
+    assert 'alt="La halle du marché couvert, rénovée"' in html
+    own = render(block, {"image": image.pk, "alt_text": "Une halle", "decorative": False})
+    assert 'alt="Une halle"' in own
+
+
+def test_main_blocks_have_a_description_and_a_preview_that_renders():
+    previewed = set()
+    for name, block in body_blocks():
+        block.set_name(name)
+        assert block.meta.description, name
+        if getattr(block.meta, "preview_value", None) is not None:
+            html = block.render(block.get_preview_value())
+            assert html.strip(), name
+            previewed.add(name)
+    assert {"heading", "paragraph", "quote", "callout", "accordion", "key_figures"} <= previewed
