@@ -154,9 +154,7 @@ def image(image_id: int, alt_text: str = "", caption: str = "", decorative: bool
     return {
         "type": "image",
         "value": {
-            "image": image_id,
-            "alt_text": alt_text,
-            "decorative": decorative,
+            "image": {"image": image_id, "alt_text": alt_text, "decorative": decorative},
             "caption": caption,
         },
     }
