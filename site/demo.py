@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from cms.core.demo_builders import DemoContext
 from cms.home.demo import ensure_home
+from cms.home.models import HomePage
 
 from .reference_data import ReferenceReport, load_reference_data
 
@@ -50,7 +51,5 @@ def build_demo_site(log: Callable[[str], None] = lambda message: None) -> Refere
 
 def has_content() -> bool:
     """Whether the site already has pages under its home page (`load_demo --if-empty`)."""
-    from cms.home.models import HomePage
-
     home = HomePage.objects.first()
     return home is not None and Page.objects.child_of(home).exists()
