@@ -3,13 +3,19 @@
 import datetime
 
 from django.utils import timezone
-from wagtail.models import Page
+
+from cms.core.demo_builders import DemoContext
 
 from .models import Issue
 from .prefill import prefill
 
 
-def load(home: Page) -> None:
+def load_demo(context: DemoContext) -> None:
+    """Deferred until every app has loaded its pages: the issue quotes them."""
+    context.defer(build_sent_issue)
+
+
+def build_sent_issue() -> None:
     if Issue.objects.filter(slug="novembre-2026").exists():
         return
     issue = prefill(

@@ -33,21 +33,22 @@ def previous_issue_date() -> datetime.datetime | None:
 def news_since(since: datetime.date) -> list:
     from cms.news.models import NewsPage
 
-    pages = NewsPage.objects.live().public().filter(published_on__gt=since)
-    return list(pages.order_by("-published_on", "-pk")[:NEWS_LIMIT])
+    pages = NewsPage.objects.published().filter(published_on__gt=since)
+    return list(pages.newest_first()[:NEWS_LIMIT])
 
 
 def measures_since(since: datetime.datetime) -> list:
     from cms.measures.models import MeasurePage
 
-    pages = MeasurePage.objects.live().public().filter(first_published_at__gt=since)
+    pages = MeasurePage.objects.published().filter(first_published_at__gt=since)
     return list(pages.order_by("-first_published_at")[:2])
 
 
 def case_studies_since(since: datetime.date) -> list:
-    from cms.casestudies.queries import published
+    from cms.casestudies.models import CaseStudyPage
 
-    return list(published().filter(published_on__gt=since).order_by("-published_on", "-pk"))
+    studies = CaseStudyPage.objects.published().filter(published_on__gt=since)
+    return list(studies.newest_first().prefetch_related("topics"))
 
 
 def conventions_signed(since: datetime.date, until: datetime.date) -> list:
