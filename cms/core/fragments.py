@@ -16,10 +16,12 @@ how long another process may show an older one. Production shares Redis.
 
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from contextvars import ContextVar
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.utils.functional import SimpleLazyObject
 
 VERSION_KEY = "portal:content-version"
@@ -27,21 +29,45 @@ FRAGMENT_SECONDS = 10 * 60
 
 T = TypeVar("T")
 
+# The version read by the current request, so that its route, chrome and fragments cost one
+# cache read for it; outside requests (tasks, shell) it is read each time.
+_request_version: ContextVar[list[str] | None] = ContextVar("request_version", default=None)
+
+
+def _start_request(**kwargs: Any) -> None:
+    _request_version.set([])
+
+
+def _finish_request(**kwargs: Any) -> None:
+    _request_version.set(None)
+
+
+request_started.connect(_start_request, dispatch_uid="cdv-content-version-start")
+request_finished.connect(_finish_request, dispatch_uid="cdv-content-version-finish")
+
 
 def caching_enabled() -> bool:
     return settings.FRAGMENT_CACHE_ENABLED
 
 
 def content_version() -> str:
+    memo = _request_version.get()
+    if memo:
+        return memo[0]
     version = cache.get(VERSION_KEY)
     if version is None:
         version = bump_content_version()
+    if memo is not None:
+        memo.append(version)
     return version
 
 
 def bump_content_version() -> str:
     version = str(time.time_ns())
     cache.set(VERSION_KEY, version, None)
+    memo = _request_version.get()
+    if memo is not None:
+        memo[:] = [version]
     return version
 
 

@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from cms.core.fragments import lazy
+from cms.core.widgets import FastSelect
 from cms.programme.models import Topic
 
 Choices = list[tuple[Any, Any]]
@@ -27,8 +28,8 @@ class SelectFilterForm(forms.Form):
         kwargs.setdefault("auto_id", "filtre-%s")
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
+            field.widget = FastSelect(attrs={"class": "fr-select"})
             field.choices = [("", self.EMPTY_LABELS[name]), *choices[name]]
-            field.widget.attrs["class"] = "fr-select"
 
 
 @dataclass(frozen=True)
