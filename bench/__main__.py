@@ -63,6 +63,12 @@ def parse_arguments() -> argparse.Namespace:
         "--no-cache", action="store_true", help="serve with every cache of the portal off"
     )
     parser.add_argument("--only", nargs="+", metavar="PATH", help="load only these paths")
+    parser.add_argument(
+        "--autosave",
+        metavar="PATH",
+        help="instead of the load test, the fragment-cache hit rate of this page while an "
+        "editor autosaves a draft of it",
+    )
     return parser.parse_args()
 
 
@@ -156,7 +162,10 @@ def main() -> None:
     # Other processes on this small machine skew the figures: say how busy it was.
     load_before = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     site = site_for(arguments)
-    build(site, arguments.reuse or bool(arguments.profile))
+    build(site, arguments.reuse or bool(arguments.profile or arguments.autosave))
+    if arguments.autosave:
+        print(site.python("-m", "bench.autosave", arguments.autosave))
+        return
     if arguments.profile:
         print(site.python("-m", "bench.profile", *arguments.profile))
         return
