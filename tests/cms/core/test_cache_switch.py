@@ -15,6 +15,12 @@ from tests.conftest import cached_keys, clear_test_cache
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _every_cache_on(settings):
+    """Even in the suite's uncached pass; the switch test sets its own value."""
+    settings.FRAGMENT_CACHE_ENABLED = True
+
+
 @pytest.fixture
 def news_index(home_page, programme):
     index = child_page(home_page, NewsIndexPage, "actualites", title="Actualités")

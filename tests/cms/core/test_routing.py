@@ -13,6 +13,12 @@ from cms.news.models import NewsIndexPage, NewsPage
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _every_cache_on(settings):
+    """Even in the suite's uncached pass (FRAGMENT_CACHE_ENABLED=false)."""
+    settings.FRAGMENT_CACHE_ENABLED = True
+
+
 @pytest.fixture
 def news(home_page, programme):
     index = child_page(home_page, NewsIndexPage, "actualites", title="Actualités")
