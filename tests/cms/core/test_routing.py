@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
-from cms.core.demo import child_page
+from cms.core.demo_builders import child_page
 from cms.news.models import NewsIndexPage, NewsPage
 
 pytestmark = pytest.mark.django_db
