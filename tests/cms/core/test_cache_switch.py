@@ -6,7 +6,7 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from wagtail.models import Site
 
-from cms.core.demo import child_page
+from cms.core.demo_builders import child_page
 from cms.core.models.settings import PortalSettings
 from cms.news.models import NewsIndexPage, NewsPage
 from cms.territories.models import Town

@@ -15,7 +15,7 @@ from taggit.models import Tag
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Site
 
-from cms.core.demo import child_page, demo_image
+from cms.core.demo_builders import child_page, demo_image
 from cms.core.models.settings import NavigationSettings, PortalSettings
 from cms.news.models import NewsIndexPage, NewsPage
 from cms.programme.models import Topic

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
-from cms.core.demo import child_page
+from cms.core.demo_builders import child_page
 from cms.news.models import NewsIndexPage, NewsPage
 
 pytestmark = pytest.mark.django_db
