@@ -5,9 +5,7 @@ from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.urls import serve_pattern
 
-from cms.core import routing
 from cms.core.views import robots_txt
 
 from .health import health
@@ -34,8 +32,7 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += [
-    # Pages are served by Wagtail, through a route cache (cms.core.routing); the rest of
-    # Wagtail's front-end URLs (password-protected pages, login) follow.
-    re_path(serve_pattern, routing.serve, name="page"),
+    # Pages, and the login and password forms of private pages, are Wagtail's; their routes
+    # are remembered by cms.core.routing.RouteCacheMiddleware.
     path("", include(wagtail_urls)),
 ]
