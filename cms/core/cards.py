@@ -6,7 +6,7 @@ The card template (`includes/page_card.html`) renders `listing_image` with this 
 from django.db.models import Prefetch, QuerySet
 from wagtail.images import get_image_model
 
-CARD_RENDITION = "fill-600x338|format-webp"
+CARD_RENDITION = "fill-600x338|format-webp|preserve-svg"
 
 
 def card_images() -> Prefetch:
