@@ -29,11 +29,6 @@ def env_list(name: str, default: str = "") -> list[str]:
 SECRET_KEY = os.environ.get("SECRET_KEY", "insecure-dev-key-change-me-in-production")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
-# Set when a reverse proxy in front rewrites X-Forwarded-Proto and X-Forwarded-For; without
-# one, those headers come from the client and must not be believed.
-TRUSTED_PROXY = env_bool("TRUSTED_PROXY", env_bool("BEHIND_PROXY", False))
-if TRUSTED_PROXY:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -230,7 +225,10 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 CSP_ENABLED = env_bool("CSP_ENABLED", True)
 # A proxy in front (nginx, a load balancer) is trusted for X-Forwarded-* only when declared.
-TRUSTED_PROXY = env_bool("TRUSTED_PROXY", False)
+TRUSTED_PROXY = env_bool("TRUSTED_PROXY", env_bool("BEHIND_PROXY", False))
+if TRUSTED_PROXY:
+    # Without a proxy, X-Forwarded-Proto comes from the client and must not be believed.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Shared rate limits (coeurdeville.ratelimit); RATELIMITS overrides (limit, period) per scope.
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 RATELIMITS: dict[str, tuple[int, int]] = {}
