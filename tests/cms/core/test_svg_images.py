@@ -108,7 +108,8 @@ def test_an_svg_uploaded_in_the_admin_is_stored_sanitised(editor_client):
     assert response.status_code == 302
     image = Image.objects.get(title="Logo")
     stored = image.file.read().decode()
-    assert "<script" not in stored and "onload" not in stored and "evil.example" not in stored
+    for gone in ("<script", "onload", "evil.example"):
+        assert gone not in stored
     assert "Cœur de ville" in stored
     assert (image.width, image.height) == (120, 60)
 
@@ -121,7 +122,8 @@ def test_an_svg_uploaded_with_the_multiple_uploader_is_stored_sanitised(editor_c
     assert response.status_code == 200
     assert json.loads(response.content)["success"] is True
     stored = Image.objects.get().file.read().decode()
-    assert "<script" not in stored and "foreignObject" not in stored
+    assert "<script" not in stored
+    assert "foreignObject" not in stored
 
 
 @pytest.mark.parametrize("data", [BILLION_LAUGHS, XXE_SVG, b"<svg><rect></svg>"])
