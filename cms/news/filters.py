@@ -46,7 +46,8 @@ def read_news_filters(
             notices.append("L’axe ou le thème demandé n’existe pas : ce filtre a été ignoré.")
     year = None
     if raw_year := params.get(YEAR_PARAM, "").strip():
-        if raw_year.isdigit() and int(raw_year) in years:
+        # isdigit() alone accepts "²", which int() refuses.
+        if raw_year.isascii() and raw_year.isdigit() and int(raw_year) in years:
             year = int(raw_year)
         else:
             notices.append(
