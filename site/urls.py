@@ -11,9 +11,17 @@ from cms.core.sitemaps import sitemaps
 from cms.core.views import robots_txt
 
 from .health import health
+from .login_throttling import ThrottledLoginView, ThrottledPasswordResetView
 from .media import serve_media
 
 urlpatterns = [
+    # Wagtail's own views, behind the login throttle (coeurdeville.login_throttling).
+    path("admin/login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
+    path(
+        "admin/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", health, name="health"),

@@ -145,6 +145,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "/admin/login/"
+# Django's backend behind a per-account and per-IP throttle of login attempts.
+AUTHENTICATION_BACKENDS = ["coeurdeville.login_throttling.ThrottledModelBackend"]
 WAGTAILUSERS_PASSWORD_ENABLED = True
 
 LANGUAGE_CODE = "fr"
