@@ -234,7 +234,7 @@ def test_hostile_query_strings_never_give_a_500(client, demo_site, caches_on, vi
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     prefix=st.sampled_from(
-        ["/villes/", "/axes/", "/actualites/", "/guides/", "/documents/1/", "/"]
+        ["/villes/", "/axes/", "/actualites/", "/guides/", "/documents/1/", "/media/", "/"]
     ),
     segment=st.one_of(
         st.sampled_from(HOSTILE_VALUES),

@@ -6,6 +6,8 @@ import json
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.images.models import Image
 
@@ -180,3 +182,24 @@ def test_pages_showing_an_svg_listing_image_render(client, news_with_svg, url):
     else:
         assert "Le schéma directeur" in html
         assert 'property="og:image"' not in html
+
+
+def test_svg_card_renditions_are_prefetched(client, news_with_svg):
+    index = news_with_svg.get_parent()
+    client.get("/actualites/")  # creates the card rendition once
+    with CaptureQueriesContext(connection) as one:
+        client.get("/actualites/")
+    for number in range(4):
+        child_page(
+            index,
+            NewsPage,
+            f"schema-{number}",
+            title=f"Schéma {number}",
+            published_on=datetime.date(2025, 3, 2),
+            listing_image=news_with_svg.listing_image,
+        )
+    client.get("/actualites/")
+    with CaptureQueriesContext(connection) as five:
+        html = client.get("/actualites/").content.decode()
+    assert html.count('alt="Schéma directeur du centre-ville"') == 1
+    assert len(five) == len(one)
