@@ -7,12 +7,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from cms.core import routing
-from cms.core.sitemaps import sitemaps
 from cms.core.views import robots_txt
 
 from .health import health
 from .login_throttling import ThrottledLoginView, ThrottledPasswordResetView
 from .media import serve_media
+from .sitemaps import sitemaps
 
 urlpatterns = [
     # Wagtail's own views, behind the login throttle (coeurdeville.login_throttling).

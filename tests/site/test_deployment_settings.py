@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cms.core.demo_site import load_legal_pages
+from cms.core.demo import load_legal_pages
 from coeurdeville.settings import base
 from community.accounts.models import User
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Revision
 
-from cms.core.demo import child_page
+from cms.core.demo_builders import child_page
 from cms.core.tasks import publish_scheduled
 from cms.news.models import NewsIndexPage, NewsPage
 from coeurdeville.celery import app

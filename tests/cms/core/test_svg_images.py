@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.images.models import Image
 
-from cms.core.demo import child_page
+from cms.core.demo_builders import child_page
 from cms.core.svg_sanitiser import UnsafeSVG, sanitise_svg
 from cms.news.models import NewsIndexPage, NewsPage
 from community.accounts.models import User
