@@ -25,6 +25,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", health, name="health"),
+    path("lettre-d-information/", include("newsletter.urls")),
+    path("anymail/", include("anymail.urls")),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("", include("cms.territories.urls")),
