@@ -137,6 +137,10 @@ FUZZED_URL_NAMES = {
     "topic-list": "/axes/",
     "search": "/recherche/",
     "wagtailcore_login": "/_util/login/",
+    "subscribe": "/lettre-d-information/",
+    "thanks": "/lettre-d-information/merci/",
+    "archive": "/lettre-d-information/archives/",
+    "archive-feed": "/lettre-d-information/archives/rss/",
 }
 # Not public GET views, or views whose only input is their path (fuzzed below).
 NOT_FUZZED = {
@@ -148,7 +152,13 @@ NOT_FUZZED = {
     "topic-detail": "fuzzed with a real topic below",
     "page": "every page type is fuzzed below",
     "wagtail_serve": "every page type is fuzzed below",
+    "confirm": "fuzzed by path below",
+    "unsubscribe": "fuzzed by path below",
+    "preferences": "fuzzed by path below",
+    "archive-issue": "fuzzed by path below",
 }
+# The admin (signed-in staff) and the e-mail providers' webhooks (POST, signed by them).
+NOT_PUBLIC_PREFIXES = ("admin/", "anymail/")
 ROUTABLE_SUFFIXES = {"NewsIndexPage": "rss/", "PressIndexPage": "rss/"}
 ACCEPTED = {200, 301, 302, 400, 404}
 
@@ -161,7 +171,7 @@ def _public_url_names() -> set[str]:
             route = prefix + str(pattern.pattern)
             if isinstance(pattern, URLResolver):
                 walk(pattern.url_patterns, route)
-            elif isinstance(pattern, URLPattern) and not route.startswith("admin/"):
+            elif isinstance(pattern, URLPattern) and not route.startswith(NOT_PUBLIC_PREFIXES):
                 found.add(pattern.name)
 
     walk(get_resolver().url_patterns)
@@ -234,7 +244,19 @@ def test_hostile_query_strings_never_give_a_500(client, demo_site, caches_on, vi
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     prefix=st.sampled_from(
-        ["/villes/", "/axes/", "/actualites/", "/guides/", "/documents/1/", "/media/", "/"]
+        [
+            "/villes/",
+            "/axes/",
+            "/actualites/",
+            "/guides/",
+            "/documents/1/",
+            "/media/",
+            "/lettre-d-information/confirmation/",
+            "/lettre-d-information/desabonnement/",
+            "/lettre-d-information/preferences/",
+            "/lettre-d-information/archives/",
+            "/",
+        ]
     ),
     segment=st.one_of(
         st.sampled_from(HOSTILE_VALUES),
