@@ -253,8 +253,9 @@ NEWSLETTER_CLAIM_LEASE = float(os.environ.get("NEWSLETTER_CLAIM_LEASE", "120"))
 NEWSLETTER_MAX_RATE = float(os.environ.get("NEWSLETTER_MAX_RATE", "0"))
 NEWSLETTER_SEND_WORKERS = int(os.environ.get("NEWSLETTER_SEND_WORKERS", "1"))
 NEWSLETTER_SOFT_BOUNCE_LIMIT = int(os.environ.get("NEWSLETTER_SOFT_BOUNCE_LIMIT", "3"))
-CELERY_BEAT_SCHEDULE = {
-    "newsletter-dispatch": {"task": "newsletter.tasks.dispatch_due", "schedule": 60.0},
+CELERY_BEAT_SCHEDULE["newsletter-dispatch"] = {
+    "task": "newsletter.tasks.dispatch_due",
+    "schedule": 60.0,
 }
 # Bounce and complaint webhooks (django-anymail): /anymail/<esp>/tracking/, HTTP basic auth.
 ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
