@@ -22,8 +22,26 @@ class ViewSitemap(Sitemap):
         return reverse(item)
 
 
+class PageSitemap(WagtailSitemap):
+    """Wagtail's page sitemap on the host it is served from.
+
+    Wagtail writes each page's full URL from its `Site` record (`http://localhost` after
+    `load_demo`); the sitemap must name the address readers and crawlers actually use, as the
+    other sections do (Django builds them from the request, whose host ALLOWED_HOSTS checked).
+    """
+
+    def _urls(self, page: int, protocol: str, domain: str) -> list[dict]:
+        urls = super()._urls(page, protocol, domain)
+        site_root = self.get_wagtail_site().root_url.rstrip("/")
+        for url_info in urls:
+            location = url_info["location"]
+            if location == site_root or location.startswith(f"{site_root}/"):
+                url_info["location"] = f"{protocol}://{domain}{location[len(site_root) :]}"
+        return urls
+
+
 sitemaps: dict[str, type[Sitemap]] = {
-    "pages": WagtailSitemap,
+    "pages": PageSitemap,
     "vues": ViewSitemap,
     "villes": TownSitemap,
     "axes": TopicSitemap,

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,9 +8,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.core.views import robots_txt
 
 from .health import health
+from .login_throttling import ThrottledLoginView, ThrottledPasswordResetView
+from .media import serve_media
 from .sitemaps import sitemaps
 
 urlpatterns = [
+    # Wagtail's own views, behind the login throttle (coeurdeville.login_throttling).
+    path("admin/login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
+    path(
+        "admin/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", health, name="health"),
@@ -28,7 +36,7 @@ if settings.SERVE_MEDIA:
     # Production puts a web server or object storage in front of MEDIA_ROOT; the embedded
     # default and the single-container stack let Django serve uploads itself.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", serve_media, name="media"),
     ]
 
 urlpatterns += [

@@ -3,7 +3,14 @@
 import os
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Page, Site
+
+# Property-based tests: a bounded number of examples in CI (HYPOTHESIS_PROFILE=thorough for
+# a longer hunt); no deadline, as request times vary on shared machines; no example database.
+hypothesis_settings.register_profile("ci", max_examples=10, deadline=None, database=None)
+hypothesis_settings.register_profile("thorough", max_examples=500, deadline=None, database=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # Playwright's sync API runs an event loop in the test thread; live_server tests touch the ORM.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

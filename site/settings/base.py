@@ -28,7 +28,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "insecure-dev-key-change-me-in-production")
 DEBUG = env_bool("DEBUG", False)
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -148,6 +148,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "/admin/login/"
+# Django's backend behind a per-account and per-IP throttle of login attempts.
+AUTHENTICATION_BACKENDS = ["coeurdeville.login_throttling.ThrottledModelBackend"]
 WAGTAILUSERS_PASSWORD_ENABLED = True
 
 LANGUAGE_CODE = "fr"
@@ -175,12 +177,19 @@ DSFR_USE_INTEGRITY_CHECKSUMS = False
 
 WAGTAIL_SITE_NAME = "Cœur de ville"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# Gravatar is blocked by the CSP and unreachable offline: Wagtail's local default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "csv", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif", "svg"]
+# Uploaded SVGs are sanitised (cms.core.svg_sanitiser) by the form every upload path uses.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.core.image_forms.PortalImageForm"
+# Documents only through Wagtail's view, which checks the privacy of their collection;
+# public media never serves documents/ (coeurdeville.media).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -203,6 +212,14 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# `celery -A coeurdeville beat` runs these; the worker executes them.
+CELERY_BEAT_SCHEDULE = {
+    "publish-scheduled-pages": {
+        "task": "cms.core.tasks.publish_scheduled",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+}
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
@@ -213,7 +230,10 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 CSP_ENABLED = env_bool("CSP_ENABLED", True)
 # A proxy in front (nginx, a load balancer) is trusted for X-Forwarded-* only when declared.
-TRUSTED_PROXY = env_bool("TRUSTED_PROXY", False)
+TRUSTED_PROXY = env_bool("TRUSTED_PROXY", env_bool("BEHIND_PROXY", False))
+if TRUSTED_PROXY:
+    # Without a proxy, X-Forwarded-Proto comes from the client and must not be believed.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Shared rate limits (coeurdeville.ratelimit); RATELIMITS overrides (limit, period) per scope.
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 RATELIMITS: dict[str, tuple[int, int]] = {}
@@ -234,8 +254,9 @@ NEWSLETTER_CLAIM_LEASE = float(os.environ.get("NEWSLETTER_CLAIM_LEASE", "120"))
 NEWSLETTER_MAX_RATE = float(os.environ.get("NEWSLETTER_MAX_RATE", "0"))
 NEWSLETTER_SEND_WORKERS = int(os.environ.get("NEWSLETTER_SEND_WORKERS", "1"))
 NEWSLETTER_SOFT_BOUNCE_LIMIT = int(os.environ.get("NEWSLETTER_SOFT_BOUNCE_LIMIT", "3"))
-CELERY_BEAT_SCHEDULE = {
-    "newsletter-dispatch": {"task": "newsletter.tasks.dispatch_due", "schedule": 60.0},
+CELERY_BEAT_SCHEDULE["newsletter-dispatch"] = {
+    "task": "newsletter.tasks.dispatch_due",
+    "schedule": 60.0,
 }
 # Bounce and complaint webhooks (django-anymail): /anymail/<esp>/tracking/, HTTP basic auth.
 ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
