@@ -33,6 +33,18 @@ def object_changed(obj: Any) -> None:
         transaction.on_commit(lambda: _send_update(references))
 
 
+def tree_changed(page: Any) -> None:
+    """A page tree moved or renamed: every indexed page in it gets its new URL."""
+    if not _enabled():
+        return
+    targets = [page.specific, *page.get_descendants().specific()]
+    references = [
+        _reference(target) for target in targets if registry.source_for_model(type(target))
+    ]
+    if references:
+        transaction.on_commit(lambda: _send_update(references))
+
+
 def object_deleted(obj: Any) -> None:
     if not _enabled():
         return

@@ -20,8 +20,8 @@ def _deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
     indexing.object_deleted(instance)
 
 
-def _page_moved(sender: Any, instance: Any, **kwargs: Any) -> None:
-    indexing.object_changed(instance)
+def _page_tree_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    indexing.tree_changed(instance)
 
 
 def connect_source(source: "Source") -> None:
@@ -40,9 +40,9 @@ def disconnect_source(source: "Source") -> None:
 
 
 def _connect_page_signals() -> None:
-    # A move saves only the moved page; its descendants' URLs change too (the page's source
-    # lists them in `affected`). Publishing and unpublishing save the page (post_save).
-    from wagtail.signals import page_unpublished, post_page_move
+    # A move or a new slug changes the URL of every page below, whether or not the page
+    # itself is indexed. Publishing and unpublishing save the page (post_save).
+    from wagtail.signals import page_slug_changed, post_page_move
 
-    post_page_move.connect(_page_moved, dispatch_uid="search:page-moved")
-    page_unpublished.connect(_page_moved, dispatch_uid="search:page-unpublished")
+    post_page_move.connect(_page_tree_changed, dispatch_uid="search:page-moved")
+    page_slug_changed.connect(_page_tree_changed, dispatch_uid="search:page-slug")

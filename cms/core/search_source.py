@@ -101,9 +101,8 @@ class PageSource:
         return f"page:{obj.pk}"
 
     def affected(self, obj: Any) -> Iterable[Any]:
+        # Moves and slug changes reach the descendants through `search.indexing.tree_changed`.
         yield obj
-        if obj.pk and not obj.is_leaf():
-            yield from obj.get_descendants().specific()
 
     def document_type(self, page: Any) -> str:
         return next(iter(self.types))
