@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.http import QueryDict
 
 from .analysis import clean
@@ -9,7 +10,11 @@ from .backends.base import SORTS
 from .documents import FACETS
 from .query import MAX_QUERY_LENGTH
 
-PER_PAGE = 20
+
+def per_page() -> int:
+    return getattr(settings, "SEARCH_RESULTS_PER_PAGE", 20)
+
+
 MAX_PAGE = 500
 MAX_VALUES_PER_FACET = 10
 MAX_VALUE_LENGTH = 120
@@ -25,7 +30,7 @@ class SearchParams:
 
     @property
     def offset(self) -> int:
-        return (self.page - 1) * PER_PAGE
+        return (self.page - 1) * per_page()
 
     def as_log(self) -> dict[str, list[str]]:
         return {name: values for name, values in self.filters.items() if values}

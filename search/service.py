@@ -9,7 +9,7 @@ from . import registry
 from .audiences import audiences_for
 from .backends import SearchRequest, SearchResults, get_backend
 from .models import QueryLog
-from .params import PER_PAGE, SearchParams
+from .params import SearchParams, per_page
 from .query import parse
 
 CLICK_SALT = "search.click"
@@ -24,7 +24,7 @@ class SearchOutcome:
 
     @property
     def last_page(self) -> int:
-        return max(1, -(-self.results.total // PER_PAGE))
+        return max(1, -(-self.results.total // per_page()))
 
 
 def run(params: SearchParams, user: Any, log: bool = True) -> SearchOutcome:
@@ -40,13 +40,13 @@ def run(params: SearchParams, user: Any, log: bool = True) -> SearchOutcome:
                 filters=params.filters,
                 sort=params.sort,
                 offset=params.offset,
-                limit=PER_PAGE,
+                limit=per_page(),
             )
         )
 
     results = execute() if params.raw_query else SearchResults([], 0, {})
     if params.raw_query and not results.hits and results.total and params.page > 1:
-        params.page = max(1, -(-results.total // PER_PAGE))
+        params.page = max(1, -(-results.total // per_page()))
         params.messages.append("Cette page de résultats n’existe pas : voici la dernière page.")
         results = execute()
     log_id = None

@@ -89,7 +89,11 @@ def test_towns_are_found_first_by_name_and_reindexed_when_edited(
     territories, django_capture_on_commit_callbacks
 ):
     indexing.rebuild()
-    assert found("chalon sur saone")[0] == ("Chalon-sur-Saône", "/villes/chalon-sur-saone/", "ville")
+    assert found("chalon sur saone")[0] == (
+        "Chalon-sur-Saône",
+        "/villes/chalon-sur-saone/",
+        "ville",
+    )
     town = Town.objects.get(name="Chalon-sur-Saône")
     with django_capture_on_commit_callbacks(execute=True):
         town.summary = "Réhabilitation des quais et de l’hôtel-Dieu."
