@@ -210,6 +210,11 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 CSP_ENABLED = env_bool("CSP_ENABLED", True)
+# A proxy in front (nginx, a load balancer) is trusted for X-Forwarded-* only when declared.
+TRUSTED_PROXY = env_bool("TRUSTED_PROXY", False)
+# Shared rate limits (coeurdeville.ratelimit); RATELIMITS overrides (limit, period) per scope.
+RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
+RATELIMITS: dict[str, tuple[int, int]] = {}
 # Cached page fragments keyed by the content version (cms.core.fragments).
 FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 
