@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from coeurdeville import ratelimit
+
 from . import params as search_params
 from . import service
 from .audiences import audiences_for
@@ -18,11 +20,39 @@ from .promotions import promoted_pages
 from .query import parse
 
 AUTOCOMPLETE_LIMIT = 8
+# Requests per minute and per address; generous for people, a brake for scrapers.
+RATE_LIMITS = {
+    "search": (60, 60),
+    "search.api": (60, 60),
+    "search.autocomplete": (240, 60),
+    "search.click": (120, 60),
+}
+
+
+def _check_rate(request: HttpRequest, scope: str) -> ratelimit.RateLimited | None:
+    limit, period = ratelimit.limit_for(scope, RATE_LIMITS[scope])
+    try:
+        ratelimit.hit(scope, ratelimit.client_ip(request), limit=limit, period=period)
+    except ratelimit.RateLimited as exc:
+        return exc
+    return None
+
+
+def _json_refusal(exc: ratelimit.RateLimited) -> JsonResponse:
+    return ratelimit.too_many_requests(JsonResponse({"error": exc.message}, status=429), exc)
 
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     params = search_params.read(request.GET)
+    refused = _check_rate(request, "search")
+    if refused:
+        response = TemplateResponse(
+            request,
+            "search/search.html",
+            {"title": "Recherche", "query": "", "params": params, "refusal": refused.message},
+        )
+        return ratelimit.too_many_requests(response, refused)
     outcome = service.run(params, request.user)
     results = outcome.results
     hits = [
@@ -112,6 +142,8 @@ def _page_links(current: int, last: int) -> list[int | None]:
 
 @require_GET
 def results_api(request: HttpRequest) -> JsonResponse:
+    if refused := _check_rate(request, "search.api"):
+        return _json_refusal(refused)
     params = search_params.read(request.GET)
     outcome = service.run(params, request.user)
     results = outcome.results
@@ -147,6 +179,8 @@ def results_api(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def autocomplete_api(request: HttpRequest) -> JsonResponse:
+    if refused := _check_rate(request, "search.autocomplete"):
+        return _json_refusal(refused)
     params = search_params.read(request.GET)
     parsed = parse(params.raw_query)
     hits = get_backend().autocomplete(parsed, audiences_for(request.user), AUTOCOMPLETE_LIMIT)
@@ -185,6 +219,8 @@ def opensearch(request: HttpRequest) -> HttpResponse:
 @csrf_exempt  # a hyperlink ping (<a ping>) carries no token; the signed payload is the check
 @require_POST
 def click(request: HttpRequest) -> HttpResponse:
+    if _check_rate(request, "search.click"):
+        return HttpResponse(status=429)
     payload = service.read_click_token(request.GET.get("t", ""))
     if payload is None:
         return HttpResponse(status=400)

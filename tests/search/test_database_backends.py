@@ -119,7 +119,7 @@ def test_deindexing_removes_a_document_and_its_words(indexed):
 
 def test_autocomplete_completes_titles_from_the_first_letters(indexed):
     hits = get_backend().autocomplete(parse("chal"), PUBLIC_ONLY)
-    assert [hit.title for hit in hits][0] == "Chalon-sur-Saône"
+    assert next(hit.title for hit in hits) == "Chalon-sur-Saône"
     assert get_backend().autocomplete(parse("saint die"), PUBLIC_ONLY)[0].title == (
         "Saint-Dié-des-Vosges"
     )
@@ -134,7 +134,8 @@ class TestAudiences:
         assert "fake:members-post" not in keys(results)
         assert results.total == 2
         regions = {value.value for value in results.facets["region"]}
-        assert "Occitanie" not in regions and "Normandie" not in regions
+        assert "Occitanie" not in regions
+        assert "Normandie" not in regions
         assert "confidentiel" not in {value.value for value in results.facets.get("tag", [])}
         assert search("zanzibariennes").total == 0
         assert search("zanzibariennes").suggestion is None

@@ -165,3 +165,17 @@ def test_searches_and_clicks_are_logged_without_personal_data(client, indexed):
     assert client.post("/recherche/clic/?t=forged").status_code == 400
     assert client.get(ping).status_code == 405
     assert ResultClick.objects.count() == 1
+
+
+def test_searching_too_fast_is_refused_politely(client, indexed, settings):
+    settings.RATELIMITS = {"search": (2, 60), "search.api": (1, 60)}
+    assert client.get("/recherche/", {"q": "friche"}).status_code == 200
+    assert client.get("/recherche/", {"q": "friche"}).status_code == 200
+    response = client.get("/recherche/", {"q": "friche"})
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert "Veuillez réessayer" in response.content.decode()
+    assert client.get("/recherche/api/resultats/", {"q": "friche"}).status_code == 200
+    refused = client.get("/recherche/api/resultats/", {"q": "friche"})
+    assert refused.status_code == 429
+    assert "réessayer" in refused.json()["error"]
