@@ -3,6 +3,7 @@ autocomplete and the shape of the SQL; each subclass brings its full-text matchi
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
@@ -35,6 +36,19 @@ def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
+
+
+@dataclass(frozen=True)
+class Match:
+    """SQL pieces of a full-text match. `source` is a FROM clause that names the entry
+    table `e` (with `source_params`); `where` filters it; `rank` orders by relevance."""
+
+    source: str
+    source_params: list[Any]
+    where: str
+    where_params: list[Any]
+    rank: str
+    rank_params: list[Any]
 
 
 class DatabaseBackend(SearchBackend):
@@ -168,15 +182,14 @@ class DatabaseBackend(SearchBackend):
     def _clear(self) -> None:
         """Empty the full-text structures."""
 
-    def match(self, query: ParsedQuery) -> tuple[str, list[Any], str, list[Any]] | None:
-        """(join + where SQL, params, rank SQL, params) for the query, or None if nothing
-        can match. The SQL refers to the entry table as `e`."""
+    def match(self, query: ParsedQuery) -> "Match | None":
+        """How to find the query's matches, or None if nothing can match."""
         raise NotImplementedError
 
     def facet_filter(self, values: list[str]) -> tuple[str, list[Any]]:
         raise NotImplementedError
 
-    def facet_counts_sql(self, extra_from: str, where: str) -> str:
+    def facet_counts_sql(self, source: str, where: str) -> str:
         """SQL returning (facet, count) rows for the entries matching `where`."""
         raise NotImplementedError
 
@@ -189,13 +202,9 @@ class DatabaseBackend(SearchBackend):
 
     # Reading -----------------------------------------------------------------------------
 
-    def _where(self, request: SearchRequest) -> tuple[str, list[Any]] | None:
-        matched = self.match(request.query)
-        if matched is None:
-            return None
-        join_where, params, _rank, _rank_params = matched
-        clauses = [join_where, f"e.audience IN ({', '.join(['%s'] * len(request.audiences))})"]
-        params = [*params, *sorted(request.audiences)]
+    def _where(self, request: SearchRequest, match: Match) -> tuple[str, list[Any]]:
+        clauses = [match.where, f"e.audience IN ({', '.join(['%s'] * len(request.audiences))})"]
+        params = [*match.where_params, *sorted(request.audiences)]
         for field, values in sorted(request.filters.items()):
             if field in FACETS and values:
                 sql, facet_params = self.facet_filter([f"{field}:{value}" for value in values])
@@ -205,45 +214,42 @@ class DatabaseBackend(SearchBackend):
 
     def search(self, request: SearchRequest) -> SearchResults:
         query = request.query
-        where = self._where(request) if not query.is_empty else None
-        if where is None:
+        match = self.match(query) if not query.is_empty else None
+        if match is None:
             return SearchResults([], 0, {}, self.suggest(query))
-        where_sql, params = where
-        from_where = f"FROM search_entry e {self.extra_from()} WHERE {where_sql}"
-        facet_sql = self.facet_counts_sql(self.extra_from(), where_sql)
+        where_sql, where_params = self._where(request, match)
+        params = [*match.source_params, *where_params]
+        from_where = f"FROM {match.source} WHERE {where_sql}"
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) {from_where}", params)
             total = cursor.fetchone()[0]
             if total:
-                hits = self._hits(cursor, request, from_where, params)
-                facets = self._facets(cursor, request, facet_sql, params)
+                hits = self._hits(cursor, request, match, from_where, params)
+                cursor.execute(self.facet_counts_sql(match.source, where_sql), params)
+                facets = self._facets(cursor.fetchall(), request)
             else:
                 hits, facets = [], {}
         suggestion = self.suggest(query) if total < self.suggest_below else None
         return SearchResults(hits, total, facets, suggestion)
 
-    def extra_from(self) -> str:
-        return ""
-
     def _hits(
-        self, cursor: Any, request: SearchRequest, from_where: str, params: list[Any]
+        self,
+        cursor: Any,
+        request: SearchRequest,
+        match: Match,
+        from_where: str,
+        params: list[Any],
     ) -> list[Hit]:
-        matched = self.match(request.query)
-        assert matched is not None
-        _join, _params, rank_sql, rank_params = matched
         if request.sort == "date":
-            order = "e.date DESC NULLS LAST, e.id DESC"
-            select_params: list[Any] = []
+            columns, order, select_params = "", "e.date DESC NULLS LAST, e.id DESC", []
         else:
+            columns = (
+                f", CASE WHEN e.title_key = %s THEN 1 ELSE 0 END AS exact, {match.rank} AS rank"
+            )
             order = "exact DESC, rank DESC, e.id"
-            select_params = [request.query.name_key, *rank_params]
-        rank_column = (
-            f", CASE WHEN e.title_key = %s THEN 1 ELSE 0 END AS exact, {rank_sql} AS rank"
-            if request.sort != "date"
-            else ""
-        )
+            select_params = [request.query.name_key, *match.rank_params]
         cursor.execute(
-            f"SELECT e.id, e.key, e.type, e.title, e.url, e.date{rank_column} {from_where} "
+            f"SELECT e.id, e.key, e.type, e.title, e.url, e.date{columns} {from_where} "
             f"ORDER BY {order} LIMIT %s OFFSET %s",
             [*select_params, *params, request.limit, request.offset],
         )
@@ -262,11 +268,10 @@ class DatabaseBackend(SearchBackend):
         ]
 
     def _facets(
-        self, cursor: Any, request: SearchRequest, facet_sql: str, params: list[Any]
+        self, rows: list[tuple[str, int]], request: SearchRequest
     ) -> dict[str, list[FacetValue]]:
-        cursor.execute(facet_sql, params)
         counts: dict[str, list[tuple[str, int]]] = {field: [] for field in FACETS}
-        for facet, count in cursor.fetchall():
+        for facet, count in rows:
             field, _sep, value = facet.partition(":")
             if field in counts:
                 counts[field].append((value, count))
@@ -280,7 +285,7 @@ class DatabaseBackend(SearchBackend):
                 values.sort(key=lambda item: item[0], reverse=True)
             else:
                 values.sort(key=lambda item: (-item[1], item[0]))
-            shown = [v for v in values[:FACET_VALUES_SHOWN]]
+            shown = values[:FACET_VALUES_SHOWN]
             shown += [v for v in values[FACET_VALUES_SHOWN:] if v[0] in selected]
             facets[field] = [
                 FacetValue(

@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from ..models import IndexEntry
 from ..query import Alternative, ParsedQuery
 from ..snippets import highlight
-from .database import DatabaseBackend
+from .database import DatabaseBackend, Match
 
 CONFIG = "french_unaccent"
 # ts_headline markers, stripped from indexed text so they cannot be forged by content.
@@ -70,26 +70,28 @@ class PostgresBackend(DatabaseBackend):
             text = cursor.fetchone()[0]
         return text or None
 
-    def match(self, query: ParsedQuery) -> tuple[str, list[Any], str, list[Any]] | None:
+    def match(self, query: ParsedQuery) -> Match | None:
         cache = getattr(query, "_pg_tsquery", False)
         tsquery = cache if cache is not False else self.tsquery(query)
         query._pg_tsquery = tsquery  # type: ignore[attr-defined]
         if tsquery is None:
             return None
-        return (
-            "e.vector @@ %s::tsquery",
-            [tsquery],
-            "ts_rank(e.rank_vector, %s::tsquery)",
-            [tsquery],
+        return Match(
+            source="search_entry e",
+            source_params=[],
+            where="e.vector @@ %s::tsquery",
+            where_params=[tsquery],
+            rank="ts_rank(e.vector, %s::tsquery)",
+            rank_params=[tsquery],
         )
 
     def facet_filter(self, values: list[str]) -> tuple[str, list[Any]]:
         return "e.facets ?| %s", [values]
 
-    def facet_counts_sql(self, extra_from: str, where: str) -> str:
+    def facet_counts_sql(self, source: str, where: str) -> str:
         return (
             "SELECT f, count(*) FROM (SELECT jsonb_array_elements_text(e.facets) AS f "
-            f"FROM search_entry e {extra_from} WHERE {where}) facets GROUP BY f"
+            f"FROM {source} WHERE {where}) facets GROUP BY f"
         )
 
     def snippets(self, query: ParsedQuery, ids: list[int]) -> dict[int, str]:

@@ -8,7 +8,7 @@ from django.db import connection
 from ..analysis import STOP_WORDS, stem, stems
 from ..models import IndexEntry
 from ..query import Alternative, ParsedQuery
-from .database import DatabaseBackend
+from .database import DatabaseBackend, Match
 
 FTS_TABLE = "search_fts"
 # bm25 weights of the FTS columns: title, keywords (summary, axes, tags, place), body.
@@ -73,14 +73,22 @@ class SQLiteBackend(DatabaseBackend):
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {FTS_TABLE}")
 
-    def extra_from(self) -> str:
-        return f"JOIN {FTS_TABLE} ON {FTS_TABLE}.rowid = e.id"
-
-    def match(self, query: ParsedQuery) -> tuple[str, list[Any], str, list[Any]] | None:
+    def match(self, query: ParsedQuery) -> Match | None:
         expression = fts_query(query)
         if expression is None:
             return None
-        return f"{FTS_TABLE} MATCH %s", [expression], f"-bm25({FTS_TABLE}, {WEIGHTS})", []
+        # The full-text matches drive the query (CROSS JOIN keeps that order): left to
+        # itself, SQLite may walk the audience index and test MATCH row by row.
+        return Match(
+            source=f"(SELECT rowid AS fts_id, bm25({FTS_TABLE}, {WEIGHTS}) AS fts_rank "
+            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) m "
+            "CROSS JOIN search_entry e ON e.id = m.fts_id",
+            source_params=[expression],
+            where="1 = 1",
+            where_params=[],
+            rank="-m.fts_rank",
+            rank_params=[],
+        )
 
     def facet_filter(self, values: list[str]) -> tuple[str, list[Any]]:
         placeholders = ", ".join(["%s"] * len(values))
@@ -89,9 +97,9 @@ class SQLiteBackend(DatabaseBackend):
             values,
         )
 
-    def facet_counts_sql(self, extra_from: str, where: str) -> str:
+    def facet_counts_sql(self, source: str, where: str) -> str:
         return (
-            f"SELECT j.value, count(*) FROM search_entry e {extra_from}, json_each(e.facets) j "
+            f"SELECT j.value, count(*) FROM {source} CROSS JOIN json_each(e.facets) j "
             f"WHERE {where} GROUP BY j.value"
         )
 
