@@ -7,6 +7,7 @@ changes survive a second run.
 import importlib
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from wagtail.models import Page
 
@@ -62,6 +63,8 @@ class Command(BaseCommand):
             for page in Page.objects.live().filter(content_type__model=model).order_by("path")[:3]
         ]
         demo_site.feature_on_home(home, featured)
+        # Towns and reference data are loaded in bulk, without signals: index everything.
+        call_command("reindex", stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Site de démonstration prêt : {Page.objects.live().count()} pages publiées."
