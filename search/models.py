@@ -1,16 +1,16 @@
 """Index tables of the database backends, and search analytics."""
 
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
 
 class IndexEntry(models.Model):
     """One search document as the database backends store it.
 
-    PostgreSQL fills `vector` (weighted `french_unaccent` tsvector, GIN-indexed) and
-    `rank_vector` (title and summary only: ranking a short vector keeps top-N queries over
-    tens of thousands of matches fast); SQLite mirrors the row in the `search_fts` FTS5
-    table of stems. Both are created by this app's migrations.
+    On PostgreSQL the table also has two generated columns the ORM does not see (created by
+    migration 0002): `vector`, the weighted `french_unaccent` tsvector of the whole document
+    (GIN-indexed, what matches), and `rank_vector`, the tsvector of title and summary only
+    (small, stored inline: ranking it keeps a top-20 over tens of thousands of matches
+    fast). On SQLite the row is mirrored in the `search_fts` FTS5 table of stems.
     """
 
     key = models.CharField(max_length=190, unique=True)
@@ -24,8 +24,6 @@ class IndexEntry(models.Model):
     date = models.DateField(null=True, blank=True, db_index=True)
     audience = models.CharField(max_length=100, db_index=True)
     facets = models.JSONField(default=list)
-    vector = SearchVectorField(null=True, editable=False)
-    rank_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         db_table = "search_entry"

@@ -1,32 +1,26 @@
 """PostgreSQL: French full-text search over unaccent (`french_unaccent`), weighted
 tsvectors with a GIN index, websearch_to_tsquery, ts_rank, ts_headline and pg_trgm."""
 
+from collections.abc import Iterable
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from ..models import IndexEntry
+from ..documents import SearchDocument
 from ..query import Alternative, ParsedQuery
 from ..snippets import highlight
+from .base import Hit, Progress, SearchRequest
 from .database import DatabaseBackend, Match
 
 CONFIG = "french_unaccent"
 # ts_headline markers, stripped from indexed text so they cannot be forged by content.
 START, STOP = "\u27e6", "\u27e7"
-VECTOR_SQL = f"""
-    setweight(to_tsvector('{CONFIG}', e.title), 'A')
-    || setweight(to_tsvector('{CONFIG}', e.keywords || ' ' || e.summary), 'B')
-    || setweight(to_tsvector('{CONFIG}', e.text), 'C')
-"""
-RANK_VECTOR_SQL = f"""
-    setweight(to_tsvector('{CONFIG}', e.title), 'A')
-    || setweight(to_tsvector('{CONFIG}', left(e.keywords || ' ' || e.summary, 600)), 'B')
-"""
-# Ranking only the matches with the best cheap score keeps common terms fast: the title
-# and summary vector is small (stored inline), the full vector is only ranked for these.
-CANDIDATES = 400
+# Ranking: a first pass orders the matches by the small title-and-summary vector and keeps
+# the best CANDIDATES; only those are ranked on the full vector (large, TOASTed, costly to
+# read for tens of thousands of rows).
+CANDIDATES = 200
 
 
 def _websearch_text(alternative: Alternative) -> str:
@@ -38,18 +32,24 @@ def _websearch_text(alternative: Alternative) -> str:
 class PostgresBackend(DatabaseBackend):
     name = "postgresql"
 
-    def _write_rows(self, entries: list[IndexEntry]) -> None:
-        ids = [entry.pk for entry in entries]
-        if not ids:
-            return
-        with connection.cursor() as cursor:
+    def rebuild(self, documents: Iterable[SearchDocument], progress: Progress | None = None) -> int:
+        """Bulk load without the GIN indexes, then build them once (much faster than
+        maintaining them row by row)."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("DROP INDEX IF EXISTS search_entry_vector_gin")
+            cursor.execute("DROP INDEX IF EXISTS search_entry_facets_gin")
+            count = super().rebuild(documents, progress)
+            cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
             cursor.execute(
-                f"UPDATE search_entry e SET vector = {VECTOR_SQL}, "
-                f"rank_vector = {RANK_VECTOR_SQL} WHERE e.id = ANY(%s)",
-                [ids],
+                "CREATE INDEX search_entry_vector_gin ON search_entry USING gin (vector)"
             )
+            cursor.execute(
+                "CREATE INDEX search_entry_facets_gin ON search_entry USING gin (facets)"
+            )
+            cursor.execute("ANALYZE search_entry")
+        return count
 
-    def tsquery(self, query: ParsedQuery, prefix: bool = False) -> str | None:
+    def tsquery(self, query: ParsedQuery) -> str | None:
         """The tsquery (as text) for the parsed query, built by the server."""
         parts: list[str] = []
         params: list[Any] = []
@@ -81,9 +81,38 @@ class PostgresBackend(DatabaseBackend):
             source_params=[],
             where="e.vector @@ %s::tsquery",
             where_params=[tsquery],
-            rank="ts_rank(e.vector, %s::tsquery)",
+            rank="ts_rank(e.rank_vector, %s::tsquery)",
             rank_params=[tsquery],
         )
+
+    def _hits(
+        self, cursor: Any, request: SearchRequest, match: Match, from_where: str, params: list[Any]
+    ) -> list[Hit]:
+        if request.sort == "date" or request.offset + request.limit > CANDIDATES:
+            return super()._hits(cursor, request, match, from_where, params)
+        tsquery = match.where_params[0]
+        cursor.execute(
+            "SELECT c.id, c.key, c.type, c.title, c.url, c.date FROM ("
+            f"SELECT e.id, e.key, e.type, e.title, e.url, e.date, e.vector, "
+            "e.title_key = %s AS exact, ts_rank(e.rank_vector, %s::tsquery) AS first_rank "
+            f"{from_where} ORDER BY exact DESC, first_rank DESC, e.id LIMIT %s) c "
+            "ORDER BY c.exact DESC, ts_rank(c.vector, %s::tsquery) DESC, c.first_rank DESC, c.id "
+            "LIMIT %s OFFSET %s",
+            [
+                request.query.name_key,
+                tsquery,
+                *params,
+                CANDIDATES,
+                tsquery,
+                request.limit,
+                request.offset,
+            ],
+        )
+        rows = cursor.fetchall()
+        snippets = self.snippets(request.query, [row[0] for row in rows])
+        return [
+            Hit(row[1], row[2], row[3], row[4], row[5], snippets.get(row[0], "")) for row in rows
+        ]
 
     def facet_filter(self, values: list[str]) -> tuple[str, list[Any]]:
         return "e.facets ?| %s", [values]

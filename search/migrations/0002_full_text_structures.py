@@ -13,6 +13,15 @@ POSTGRES = [
                 ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
         END IF;
     END $$""",
+    """ALTER TABLE search_entry ADD COLUMN vector tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('french_unaccent', title), 'A')
+        || setweight(to_tsvector('french_unaccent', keywords || ' ' || summary), 'B')
+        || setweight(to_tsvector('french_unaccent', text), 'C')
+    ) STORED""",
+    """ALTER TABLE search_entry ADD COLUMN rank_vector tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('french_unaccent', title), 'A')
+        || setweight(to_tsvector('french_unaccent', left(keywords || ' ' || summary, 600)), 'B')
+    ) STORED""",
     "CREATE INDEX search_entry_vector_gin ON search_entry USING gin (vector)",
     "CREATE INDEX search_entry_facets_gin ON search_entry USING gin (facets)",
     "CREATE INDEX search_entry_title_trgm ON search_entry USING gin (title_key gin_trgm_ops)",
@@ -20,6 +29,8 @@ POSTGRES = [
 ]
 POSTGRES_REVERSE = [
     "DROP INDEX IF EXISTS search_entry_vector_gin",
+    "ALTER TABLE search_entry DROP COLUMN IF EXISTS vector",
+    "ALTER TABLE search_entry DROP COLUMN IF EXISTS rank_vector",
     "DROP INDEX IF EXISTS search_entry_facets_gin",
     "DROP INDEX IF EXISTS search_entry_title_trgm",
     "DROP INDEX IF EXISTS search_term_word_trgm",
