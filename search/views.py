@@ -1,6 +1,7 @@
 """`/recherche/` and its JSON endpoints, the OpenSearch description and click pings."""
 
 from typing import Any
+from urllib.parse import quote
 
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.template.response import TemplateResponse
@@ -59,7 +60,11 @@ def search(request: HttpRequest) -> HttpResponse:
         {
             "hit": hit,
             "type_label": outcome.type_labels.get(hit.type, hit.type),
-            "ping": service.click_token(outcome.log_id, hit.url, params.offset + index + 1)
+            # <a ping> only takes absolute http(s) URLs.
+            "ping": request.build_absolute_uri(
+                f"{reverse('search-click')}?t="
+                + quote(service.click_token(outcome.log_id, hit.url, params.offset + index + 1))
+            )
             if outcome.log_id
             else "",
         }
