@@ -8,10 +8,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from cms.core import routing
-from cms.core.sitemaps import sitemaps
 from cms.core.views import robots_txt
 
 from .health import health
+from .sitemaps import sitemaps
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

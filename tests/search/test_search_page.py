@@ -6,7 +6,7 @@ import re
 import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from cms.core.demo_site import load_legal_pages
+from cms.core.demo import load_legal_pages
 from search import indexing
 from search.models import QueryLog, ResultClick
 
