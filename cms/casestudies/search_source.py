@@ -2,8 +2,8 @@
 
 from typing import Any
 
-from cms.core.search_source import PageSource, stream_text, town_fields
 from search import registry
+from search.pages import PageSource, stream_text, town_fields
 
 from .models import CaseStudyPage
 

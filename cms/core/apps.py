@@ -10,4 +10,3 @@ class CoreConfig(AppConfig):
         from . import signals
 
         signals.connect()
-        from . import search_registration  # noqa: F401  (the portal search's sources)

@@ -2,8 +2,8 @@
 
 from typing import Any
 
-from cms.core.search_source import PageSource, town_fields
 from search import registry
+from search.pages import PageSource, town_fields
 
 from .models import NewsPage, PressReleasePage
 

@@ -2,8 +2,8 @@
 
 from typing import Any
 
-from cms.core.search_source import PageSource
 from search import registry
+from search.pages import PageSource
 
 from .models import ResourcePage
 from .resource_types import ResourceType

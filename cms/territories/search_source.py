@@ -3,9 +3,9 @@
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from cms.core.search_source import town_fields
 from search import registry
 from search.documents import SearchDocument
+from search.pages import town_fields
 
 from .models import Town
 

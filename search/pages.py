@@ -1,4 +1,4 @@
-"""How the portal's Wagtail pages become search documents (see `search.registry`).
+"""How Wagtail pages become search documents (see `search.registry`); generic, no content app.
 
 Each content app declares a `PageSource` for its page types in its own `search_source.py`;
 this module holds what they share, and the source that reindexes pages whose privacy

@@ -1,9 +1,8 @@
-"""Registers the core's search sources (simple pages, page privacy)."""
+"""Simple pages (legal pages…) in the portal's search; cms.core itself stays free of it."""
 
+from cms.core.models import StandardPage
 from search import registry
-
-from .models import StandardPage
-from .search_source import PagePrivacySource, PageSource
+from search.pages import PagePrivacySource, PageSource
 
 
 class StandardPageSource(PageSource):
