@@ -7,6 +7,7 @@ changes survive a second run. Each app contributes its own `demo.py` (see
 
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from wagtail.models import Page
 
@@ -30,6 +31,8 @@ class Command(BaseCommand):
             self.stdout.write("Contenu déjà présent : rien à charger.")
             return
         build_demo_site(log=self.stdout.write)
+        # Towns and reference data are loaded in bulk, without signals: index everything.
+        call_command("reindex", stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Site de démonstration prêt : {Page.objects.live().count()} pages publiées."
