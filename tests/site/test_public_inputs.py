@@ -39,6 +39,12 @@ PARAMETERS = [
     "next",
     "format",
     "p",
+    "theme",
+    "tri",
+    "axis",
+    "department",
+    "town",
+    "year",
 ]
 HOSTILE_VALUES = [
     "",
@@ -136,6 +142,9 @@ FUZZED_URL_NAMES = {
     "town-map": "/carte/",
     "topic-list": "/axes/",
     "search": "/recherche/",
+    "search-api": "/recherche/api/resultats/",
+    "search-autocomplete": "/recherche/api/suggestions/",
+    "opensearch": "/opensearch.xml",
     "wagtailcore_login": "/_util/login/",
     "subscribe": "/lettre-d-information/",
     "thanks": "/lettre-d-information/merci/",
@@ -145,6 +154,7 @@ FUZZED_URL_NAMES = {
 # Not public GET views, or views whose only input is their path (fuzzed below).
 NOT_FUZZED = {
     "media": "files, no query parameter is read",
+    "search-click": "POST only: a signed ping sent by the browser",
     "wagtaildocs_serve": "fuzzed by path below",
     "wagtaildocs_authenticate_with_password": "a form for one restriction id",
     "wagtailcore_authenticate_with_password": "a form for one restriction id",
@@ -298,6 +308,8 @@ SWEEP_VALUES = [
 ]
 READING_VIEWS = [
     "search",
+    "search-api",
+    "search-autocomplete",
     "town-list",
     "town-map",
     "HomePage",
