@@ -8,11 +8,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from cms.core import routing
-from cms.core.sitemaps import sitemaps
 from cms.core.views import robots_txt
-from community.directory.sitemaps import DirectorySitemap
 
 from .health import health
+from .sitemaps import sitemaps
 
 # allauth answers its rate-limited flows through this handler (French page, Retry-After).
 handler429 = "community.accounts.views.too_many_requests"
@@ -22,12 +21,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", health, name="health"),
     path("robots.txt", robots_txt, name="robots-txt"),
-    path(
-        "sitemap.xml",
-        sitemap,
-        {"sitemaps": {**sitemaps, "annuaire": DirectorySitemap}},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("", include("cms.territories.urls")),
     path("", include("cms.programme.urls")),
     path("", include("search.urls")),

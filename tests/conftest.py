@@ -29,20 +29,37 @@ def home_page(db):
     return home
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The reference data (programme and territories) is loaded once per session into the
+    test database; each test's rolled-back transaction leaves it as loaded."""
+    from cms.programme.loading import load_programme
+    from cms.territories.loading import load_territories
+
+    with django_db_blocker.unblock():
+        load_programme()
+        load_territories()
+
+
 @pytest.fixture
 def programme(db):
     """The 5 axes, 3 themes, phases, partners and glossary from programme.json."""
     from cms.programme.loading import load_programme
+    from cms.programme.models import Phase
 
-    return load_programme()
+    # Loaded by django_db_setup; a transactional test before this one may have flushed it.
+    if not Phase.objects.exists():
+        load_programme()
 
 
 @pytest.fixture
 def territories(db):
     """The 18 regions, 101 departments and 245 towns from the CSV files."""
     from cms.territories.loading import load_territories
+    from cms.territories.models import Town
 
-    return load_territories()
+    if not Town.objects.exists():
+        load_territories()
 
 
 @pytest.fixture(autouse=True)

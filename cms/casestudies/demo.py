@@ -14,9 +14,18 @@ from django.db.models import Q
 from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.images.models import Image
-from wagtail.models import Page
 
-from cms.core.demo import child_page, demo_image
+from cms.core.demo_builders import (
+    Block,
+    DemoContext,
+    callout,
+    child_page,
+    demo_image,
+    heading,
+    image,
+    key_figures,
+    paragraph,
+)
 from cms.programme.models import Partner, Phase, Topic
 from cms.territories.models import Town
 
@@ -445,9 +454,10 @@ STUDIES = [
 ]
 
 
-def load(home: Page) -> None:
+def load_demo(context: DemoContext) -> None:
     """The « Retours d’expérience » listing and its case studies (programme and towns must
     be loaded first)."""
+    home = context.home
     index = child_page(
         home,
         CaseStudyIndexPage,
@@ -493,43 +503,33 @@ def _tag(name: str) -> Tag:
     return tag or Tag.objects.create(name=name, slug=slug)
 
 
-def _body(study: Study, town: Town, image: Image) -> list[dict]:
+def _body(study: Study, town: Town, picture: Image) -> list[Block]:
     figures = (
         [
-            {
-                "figure": f"{town.population:,}".replace(",", "\u202f"),
-                "label": "habitants (population municipale, Insee)",
-            }
+            (
+                f"{town.population:,}".replace(",", "\u202f"),
+                "habitants (population municipale, Insee)",
+            )
         ]
         if town.population
         else []
     )
     if town.convention_signed_on:
         figures.append(
-            {
-                "figure": str(town.convention_signed_on.year),
-                "label": "signature de la convention Action cœur de ville",
-            }
+            (
+                str(town.convention_signed_on.year),
+                "signature de la convention Action cœur de ville",
+            )
         )
-    figures += [{"figure": figure, "label": label} for figure, label in study.extra_figures]
+    figures += list(study.extra_figures)
     blocks = [
-        {"type": "heading", "value": {"text": "Le contexte", "level": "h2"}},
-        {"type": "paragraph", "value": study.context},
-        {
-            "type": "image",
-            "value": {"image": image.pk, "alt_text": "", "decorative": True, "caption": ""},
-        },
-        {"type": "heading", "value": {"text": "Le projet", "level": "h2"}},
-        {"type": "paragraph", "value": study.project},
+        heading("Le contexte"),
+        paragraph(study.context),
+        image(picture.pk, decorative=True),
+        heading("Le projet"),
+        paragraph(study.project),
     ]
     if figures:
-        blocks.append(
-            {
-                "type": "key_figures",
-                "value": {"title": f"{town.name} en chiffres", "figures": figures},
-            }
-        )
-    blocks.append(
-        {"type": "callout", "value": {"title": "À retenir", "text": f"<p>{study.lesson}</p>"}}
-    )
+        blocks.append(key_figures(f"{town.name} en chiffres", figures))
+    blocks.append(callout("À retenir", f"<p>{study.lesson}</p>"))
     return blocks

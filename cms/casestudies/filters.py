@@ -9,25 +9,15 @@ from taggit.models import Tag
 from cms.core.listing_filters import (
     Choices,
     FilteredListing,
-    SelectFilterForm,
+    ListingFilterForm,
     apply_filters,
-    topic_choices,
 )
+from cms.programme.filters import topic_choices
 from cms.programme.models import Phase
 from cms.territories.models import Town
 
-# URL parameter → the lookup it filters the case studies on.
-LOOKUPS = {
-    "axe": "topics__slug",
-    "region": "town__department__region__code",
-    "departement": "town__department__code",
-    "ville": "town__slug",
-    "phase": "phase__key",
-    "tag": "tags__slug",
-}
 
-
-class CaseStudyFilterForm(SelectFilterForm):
+class CaseStudyFilterForm(ListingFilterForm):
     axe = forms.ChoiceField(label="Axe ou thème", required=False)
     region = forms.ChoiceField(label="Région", required=False)
     departement = forms.ChoiceField(label="Département", required=False)
@@ -35,6 +25,15 @@ class CaseStudyFilterForm(SelectFilterForm):
     phase = forms.ChoiceField(label="Phase", required=False)
     tag = forms.ChoiceField(label="Mot-clé", required=False)
 
+    # URL parameter → the lookup it filters on.
+    LOOKUPS = {
+        "axe": "topics__slug",
+        "region": "town__department__region__code",
+        "departement": "town__department__code",
+        "ville": "town__slug",
+        "phase": "phase__key",
+        "tag": "tags__slug",
+    }
     EMPTY_LABELS = {
         "axe": "Tous les axes et thèmes",
         "region": "Toutes les régions",
@@ -79,6 +78,4 @@ def filter_choices(case_studies: QuerySet) -> dict[str, Choices]:
 
 def filter_case_studies(case_studies: QuerySet, params: Mapping[str, str]) -> FilteredListing:
     """The case studies matching every valid filter in `params`."""
-    return apply_filters(
-        case_studies, params, CaseStudyFilterForm, LOOKUPS, filter_choices(case_studies)
-    )
+    return apply_filters(case_studies, params, CaseStudyFilterForm, filter_choices(case_studies))

@@ -1,121 +1,180 @@
-"""Helpers the demo-data loaders share: idempotent page creation and generated media.
+"""The site-wide demo content of `cms.core`: legal pages, the sitemap page, menus and the
+portal settings. Run by `manage.py load_demo` (see `coeurdeville.demo`)."""
 
-Demo images and documents are generated here (no file is shipped, nothing is fetched).
-"""
+from wagtail.models import Page, Site
 
-import io
-from typing import Any, TypeVar
+from .demo_builders import DemoContext, child_page, heading, paragraph
+from .models import NavigationSettings, PortalSettings, SitemapPage, StandardPage
 
-from django.core.files.base import ContentFile
-from PIL import Image as PILImage
-from PIL import ImageDraw
-from wagtail.documents.models import Document
-from wagtail.images.models import Image
-from wagtail.models import Page
-
-PageT = TypeVar("PageT", bound=Page)
-
-PALETTE = {
-    "bleu": (0, 0, 145),
-    "rouge": (225, 0, 15),
-    "vert": (24, 117, 60),
-    "ocre": (193, 123, 0),
-    "violet": (110, 68, 92),
-    "gris": (98, 98, 98),
-    "turquoise": (0, 124, 125),
+LEGAL_PAGES = {
+    "mentions-legales": (
+        "Mentions légales",
+        "Éditeur, directeur de la publication, hébergement et licence des contenus du portail.",
+        [
+            heading("Éditeur"),
+            paragraph(
+                "<p>Ce portail est édité par l’Agence nationale de la cohésion des "
+                "territoires (ANCT), 20 avenue de Ségur, 75007 Paris.</p>"
+            ),
+            heading("Directeur de la publication"),
+            paragraph(
+                "<p>Le directeur général de l’Agence nationale de la cohésion des territoires.</p>"
+            ),
+            heading("Hébergement"),
+            paragraph(
+                "<p>Le portail est hébergé sur une infrastructure souveraine située en France.</p>"
+            ),
+            heading("Licence des contenus"),
+            paragraph(
+                "<p>Sauf mention contraire, les contenus sont publiés sous licence "
+                "ouverte Etalab 2.0. Les données des villes proviennent de l’ANCT et du "
+                "code officiel géographique de l’Insee.</p>"
+            ),
+        ],
+    ),
+    "accessibilite": (
+        "Déclaration d’accessibilité",
+        "État de conformité du portail au référentiel général d’amélioration de "
+        "l’accessibilité (RGAA).",
+        [
+            paragraph(
+                "<p>L’Agence nationale de la cohésion des territoires s’engage à rendre "
+                "son portail accessible conformément à l’article 47 de la loi n° 2005-102 "
+                "du 11 février 2005.</p>"
+            ),
+            heading("État de conformité"),
+            paragraph(
+                "<p>Le portail Cœur de ville est <b>non conforme</b> au RGAA 4.1 : "
+                "l’audit de conformité n’a pas encore été réalisé. Chaque page est "
+                "vérifiée automatiquement selon les critères WCAG 2.1 A et AA.</p>"
+            ),
+            heading("Retour d’information et contact"),
+            paragraph(
+                "<p>Si vous n’arrivez pas à accéder à un contenu ou à un service, "
+                "contactez l’équipe du programme pour être orienté vers une alternative "
+                "accessible ou obtenir le contenu sous une autre forme.</p>"
+            ),
+            heading("Voies de recours"),
+            paragraph(
+                "<p>Si vous constatez un défaut d’accessibilité vous empêchant d’accéder "
+                "à un contenu et que vous n’obtenez pas de réponse satisfaisante, vous "
+                "pouvez écrire au Défenseur des droits ou contacter son délégué dans "
+                "votre région.</p>"
+            ),
+        ],
+    ),
+    "donnees-personnelles": (
+        "Données personnelles",
+        "Quelles données le portail traite, pourquoi, combien de temps, et comment exercer "
+        "vos droits.",
+        [
+            heading("Données traitées"),
+            paragraph(
+                "<p>Le portail traite les données nécessaires aux comptes des référents "
+                "(nom, adresse électronique, fonction, collectivité) et aux abonnements "
+                "à la lettre d’information (adresse électronique et preuve du "
+                "consentement).</p>"
+            ),
+            heading("Base légale et durée de conservation"),
+            paragraph(
+                "<p>Les comptes relèvent de la mission d’intérêt public de l’ANCT ; "
+                "l’abonnement repose sur votre consentement, que vous pouvez retirer à "
+                "tout moment par le lien présent dans chaque lettre. Les données sont "
+                "supprimées trois ans après le dernier contact.</p>"
+            ),
+            heading("Vos droits"),
+            paragraph(
+                "<p>Vous disposez d’un droit d’accès, de rectification, d’effacement et "
+                "d’opposition. Pour les exercer, écrivez au délégué à la protection des "
+                "données de l’ANCT. Vous pouvez adresser une réclamation à la CNIL.</p>"
+            ),
+            heading("Cookies"),
+            paragraph(
+                "<p>Le portail ne dépose aucun cookie de mesure d’audience ni de "
+                "publicité ; seuls les cookies techniques de session et de sécurité "
+                "sont utilisés.</p>"
+            ),
+        ],
+    ),
 }
 
 
-def child_page(parent: Page, model: type[PageT], slug: str, **fields: Any) -> PageT:
-    """The child of `parent` with this slug, created and published if it does not exist yet.
-
-    An existing page is returned untouched: editors' changes are never overwritten.
-    """
-    existing = model.objects.child_of(parent).filter(slug=slug).first()
-    if existing:
-        return existing
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+def load_demo(context: DemoContext) -> None:
+    legal = load_legal_pages(context.home)
+    context.pages.update(legal)
+    load_settings(legal)
 
 
-def demo_image(title: str, colour: str = "bleu", size: tuple[int, int] = (1200, 675)) -> Image:
-    """A simple generated illustration (blocks of colour), created once per title."""
-    existing = Image.objects.filter(title=title).first()
-    if existing:
-        return existing
-    base = PALETTE.get(colour, PALETTE["bleu"])
-    canvas = PILImage.new("RGB", size, (245, 245, 254))
-    draw = ImageDraw.Draw(canvas)
-    width, height = size
-    for index in range(6):
-        shade = tuple(min(255, channel + index * 28) for channel in base)
-        left = index * width // 7
-        top = height // 3 + (index % 3) * height // 12
-        draw.rectangle([left, top, left + width // 8, height], fill=shade)
-    draw.ellipse(
-        [width * 0.7, height * 0.1, width * 0.85, height * 0.1 + width * 0.15], fill=(255, 202, 0)
-    )
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="JPEG", quality=82)
-    image = Image(title=title)
-    image.file.save(f"{slugify_filename(title)}.jpg", ContentFile(buffer.getvalue()), save=False)
-    # FieldFile.save() does not fill Wagtail's width/height here (NOT NULL columns).
-    image.width, image.height = canvas.size
-    image.save()
-    return image
+def load_legal_pages(home: Page) -> dict[str, Page]:
+    pages: dict[str, Page] = {}
+    for slug, (title, summary, body) in LEGAL_PAGES.items():
+        pages[slug] = child_page(home, StandardPage, slug, title=title, summary=summary, body=body)
+    pages["plan-du-site"] = child_page(home, SitemapPage, "plan-du-site", title="Plan du site")
+    return pages
 
 
-def demo_pdf(title: str, lines: list[str]) -> Document:
-    """A small valid PDF document with the given text lines, created once per title."""
-    existing = Document.objects.filter(title=title).first()
-    if existing:
-        return existing
-    document = Document(title=title)
-    document.file.save(
-        f"{slugify_filename(title)}.pdf", ContentFile(_pdf_bytes([title, "", *lines])), save=False
-    )
-    document.save()
-    return document
+def _link(label: str, url: str) -> dict:
+    return {"label": label, "page": None, "url": url}
 
 
-def slugify_filename(title: str) -> str:
-    from django.utils.text import slugify
-
-    return slugify(title)[:80] or "fichier"
+def _page_link(label: str, page: Page) -> dict:
+    return {"label": label, "page": page, "url": ""}
 
 
-def _pdf_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-
-def _pdf_bytes(lines: list[str]) -> bytes:
-    """One A4 page of Helvetica text; WinAnsi covers French accents."""
-    text_ops = ["BT", "/F1 12 Tf", "14 TL", "56 780 Td"]
-    for line in lines:
-        text_ops.append(f"({_pdf_escape(line)}) Tj T*")
-    text_ops.append("ET")
-    stream = "\n".join(text_ops).encode("cp1252", errors="replace")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return out.getvalue()
+def load_settings(legal: dict[str, Page]) -> None:
+    site = Site.objects.get(is_default_site=True)
+    portal = PortalSettings.for_site(site)
+    if not portal.notice_title:
+        portal.notice_enabled = True
+        portal.notice_title = "Site de démonstration."
+        portal.notice_text = (
+            "Les retours d’expérience et actualités présentés ici "
+            "illustrent le fonctionnement du portail."
+        )
+        portal.save()
+    navigation = NavigationSettings.for_site(site)
+    if not navigation.main_menu:
+        navigation.main_menu = [
+            (
+                "item",
+                {
+                    "link": _link("Le programme", "/axes/"),
+                    "children": [
+                        _link("Les axes et thèmes", "/axes/"),
+                        _link("Les dispositifs", "/dispositifs/"),
+                    ],
+                },
+            ),
+            ("item", {"link": _link("Guides", "/guides/"), "children": []}),
+            ("item", {"link": _link("Ressources", "/ressources/"), "children": []}),
+            (
+                "item",
+                {"link": _link("Retours d’expérience", "/retours-d-experience/"), "children": []},
+            ),
+            (
+                "item",
+                {
+                    "link": _link("Les villes", "/villes/"),
+                    "children": [
+                        _link("Liste des villes", "/villes/"),
+                        _link("Carte des villes", "/carte/"),
+                    ],
+                },
+            ),
+            ("item", {"link": _link("Actualités", "/actualites/"), "children": []}),
+            ("item", {"link": _link("Presse", "/presse/"), "children": []}),
+            (
+                "item",
+                {
+                    "link": _link("Communauté", "/annuaire/"),
+                    "children": [_link("Annuaire des référents", "/annuaire/")],
+                },
+            ),
+        ]
+        navigation.footer_links = [
+            ("link", _page_link("Plan du site", legal["plan-du-site"])),
+            ("link", _page_link("Accessibilité : non conforme", legal["accessibilite"])),
+            ("link", _page_link("Mentions légales", legal["mentions-legales"])),
+            ("link", _page_link("Données personnelles", legal["donnees-personnelles"])),
+        ]
+        navigation.save()

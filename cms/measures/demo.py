@@ -6,9 +6,15 @@ shared data, the others from the ANCT programme page."""
 from dataclasses import dataclass
 
 from django.utils.text import slugify
-from wagtail.models import Page
 
-from cms.core.demo import child_page, demo_image
+from cms.core.demo_builders import (
+    DemoContext,
+    callout,
+    child_page,
+    demo_image,
+    heading,
+    paragraph,
+)
 from cms.programme.models import GlossaryTerm, Topic
 
 from .models import MeasureIndexPage, MeasurePage
@@ -18,18 +24,6 @@ BUSINESSES = "commerces et activités économiques et de services"
 OWNERS = "propriétaires et locataires en centre-ville"
 DEVELOPERS = "promoteurs immobiliers et bailleurs"
 RESIDENTS = "résidents et visiteurs"
-
-
-def _heading(text: str) -> dict:
-    return {"type": "heading", "value": {"text": text, "level": "h2"}}
-
-
-def _text(html: str) -> dict:
-    return {"type": "paragraph", "value": html}
-
-
-def _callout(title: str, html: str) -> dict:
-    return {"type": "callout", "value": {"title": title, "text": html}}
 
 
 @dataclass(frozen=True)
@@ -51,7 +45,7 @@ MEASURES = (
         tagline="Lutter contre la dévitalisation des centres villes",
         audiences=(TOWNS, BUSINESSES, OWNERS, DEVELOPERS),
         body=(
-            _text(
+            paragraph(
                 "<p>Créée par l’article 54 de la loi portant évolution du logement, de "
                 "l’aménagement et du numérique (ELAN), l’opération de revitalisation de "
                 "territoire est un contrat intégrateur unique. Elle constitue le support "
@@ -59,8 +53,8 @@ MEASURES = (
                 "de ville valent ORT, même si une ORT peut être établie dans d’autres "
                 "territoires.</p>"
             ),
-            _heading("Ce que permet une ORT"),
-            _text(
+            heading("Ce que permet une ORT"),
+            paragraph(
                 "<ul>"
                 "<li>réunir dans un même contrat tout ou partie des actions d’amélioration "
                 "de l’habitat ;</li>"
@@ -73,8 +67,8 @@ MEASURES = (
                 "elle garantit la cohérence de l’urbanisme commercial entre le centre et la "
                 "périphérie.</p>"
             ),
-            _heading("Urbanisme commercial"),
-            _text(
+            heading("Urbanisme commercial"),
+            paragraph(
                 "<p>Les commerces qui s’implantent en centre-ville, dans le périmètre annexé "
                 "à la convention, ne sont pas soumis à autorisation d’exploitation "
                 "commerciale. Après avis des collectivités de l’ORT, le préfet peut "
@@ -82,15 +76,15 @@ MEASURES = (
                 "commerciale hors des secteurs d’intervention de l’ORT, pour favoriser un "
                 "développement commercial harmonieux et maîtrisé.</p>"
             ),
-            _callout(
+            callout(
                 "Dans le parcours d’une ville",
                 "<p>Avec Action cœur de ville 2, l’offre de services suit trois étapes : "
                 "signature de la convention-cadre, phase d’initialisation de un à "
                 "dix-huit mois, puis homologation de la convention Action cœur de ville "
                 "en convention ORT.</p>",
             ),
-            _heading("D’où vient l’ORT ?"),
-            _text(
+            heading("D’où vient l’ORT ?"),
+            paragraph(
                 "<p>Elle transforme l’opération de requalification des quartiers anciens "
                 "dégradés (ORQAD) en un outil contractuel ensemblier et généraliste, auquel "
                 "tous les financeurs peuvent adhérer. Pour l’élaborer, les collectivités "
@@ -110,7 +104,7 @@ MEASURES = (
         tagline="Aménager l’espace public et les bâtiments afin d’inciter l’activité physique",
         audiences=(TOWNS, RESIDENTS),
         body=(
-            _text(
+            paragraph(
                 "<p>Le design actif consiste à concevoir les rues, les places et les "
                 "bâtiments de façon à donner envie de bouger au quotidien : marcher, monter "
                 "un escalier, jouer, faire du sport en plein air.</p>"
@@ -129,7 +123,7 @@ MEASURES = (
         tagline="Accompagner les collectivités souhaitant limiter l’étalement urbain",
         audiences=(TOWNS, DEVELOPERS),
         body=(
-            _text(
+            paragraph(
                 "<p>Limiter l’étalement urbain, c’est d’abord mieux utiliser ce qui est déjà "
                 "bâti ou aménagé : friches, îlots dégradés, logements et locaux vacants, "
                 "grands espaces publics sous-utilisés. Le dispositif accompagne des "
@@ -137,7 +131,7 @@ MEASURES = (
                 "<p>La place de la Brèche à Niort (Deux-Sèvres) fait partie des exemples mis "
                 "en avant par l’ANCT.</p>"
             ),
-            _text(
+            paragraph(
                 "<p>La sobriété foncière guide aussi les priorités d’Action cœur de ville 2 "
                 "sur les quartiers de gare et les entrées de ville : réduire "
                 "l’artificialisation des sols et démontrer le recyclage possible de ces "
@@ -154,7 +148,7 @@ MEASURES = (
         tagline="Les rendez-vous de la revitalisation des villes moyennes",
         audiences=(TOWNS, BUSINESSES),
         body=(
-            _text(
+            paragraph(
                 "<p>Le Forum des solutions réunit les équipes des villes du programme, leurs "
                 "partenaires et des acteurs économiques et associatifs autour de solutions "
                 "concrètes pour revitaliser les centres-villes : commerce, habitat, "
@@ -173,7 +167,7 @@ MEASURES = (
         tagline="Des espaces d’accès à la formation dans les villes moyennes",
         audiences=(TOWNS, RESIDENTS),
         body=(
-            _text(
+            paragraph(
                 "<p>Mené avec le Conservatoire national des arts et métiers, « Au cœur des "
                 "territoires » ouvre dans des villes du programme des espaces d’accès à la "
                 "formation : les habitants peuvent se former près de chez eux, sans avoir à "
@@ -192,14 +186,14 @@ MEASURES = (
         tagline="Accélérer la redynamisation des cœurs de ville",
         audiences=(TOWNS, DEVELOPERS),
         body=(
-            _text(
+            paragraph(
                 "<p>Les villes du programme proposent un site de leur centre — un îlot, un "
                 "bâtiment vacant, un ancien équipement public — à des équipes de "
                 "concepteurs et d’opérateurs, qui y imaginent un projet mêlant logements, "
                 "activités et services.</p>"
             ),
-            _heading("Deux sessions"),
-            _text(
+            heading("Deux sessions"),
+            paragraph(
                 "<p>Lors de la première session, en 2019, 112 villes ont proposé un site. La "
                 "deuxième session, en 2022, a distingué 30 sites lauréats, parmi lesquels "
                 "l’ancien collège Mistral à Arles, les Bains dunkerquois à Dunkerque ou "
@@ -207,7 +201,7 @@ MEASURES = (
                 "Puca « Réinventons nos cœurs de ville – Des ambitions aux projets » "
                 "(avril 2021) retrace la première session.</p>"
             ),
-            _callout(
+            callout(
                 "Un accompagnement technique",
                 "<p>Le Cerema contribue à l’appel à manifestation d’intérêt au niveau "
                 "national et accompagne les collectivités dans leurs appels à projets "
@@ -224,7 +218,7 @@ MEASURES = (
         tagline="Une offre de service élargie au travers de partenariats",
         audiences=(TOWNS, BUSINESSES),
         body=(
-            _text(
+            paragraph(
                 "<p>Au-delà des partenaires financeurs, Action cœur de ville permet aux "
                 "collectivités de bénéficier d’enrichissements permanents grâce à de "
                 "nombreux partenariats, par exemple avec le Cnam, la SIAGI ou encore "
@@ -240,9 +234,10 @@ MEASURES = (
 )
 
 
-def load(home: Page) -> None:
+def load_demo(context: DemoContext) -> None:
     """« Dispositifs » and its seven measures (load the programme first for the topics and
     the glossary)."""
+    home = context.home
     index = child_page(
         home,
         MeasureIndexPage,

@@ -12,7 +12,15 @@ from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.models import Page
 
-from cms.core.demo import child_page, demo_image, demo_pdf
+from cms.core.demo_builders import (
+    DemoContext,
+    child_page,
+    demo_image,
+    demo_pdf,
+    heading,
+    key_figures,
+    paragraph,
+)
 from cms.programme.models import Topic
 from cms.territories.models import Town
 
@@ -68,19 +76,6 @@ RNCV_2022_SITES = (
 )
 
 
-def _heading(text: str) -> dict:
-    return {"type": "heading", "value": {"text": text, "level": "h2"}}
-
-
-def _text(html: str) -> dict:
-    return {"type": "paragraph", "value": html}
-
-
-def _figures(title: str, *figures: tuple[str, str]) -> dict:
-    rows = [{"figure": figure, "label": label} for figure, label in figures]
-    return {"type": "key_figures", "value": {"title": title, "figures": rows}}
-
-
 @dataclass(frozen=True)
 class Item:
     slug: str
@@ -103,7 +98,7 @@ NEWS = (
         "moyennes qui bénéficieront du programme : 222 villes ou binômes de villes "
         "signeront une convention de revitalisation sur cinq ans.",
         body=(
-            _text(
+            paragraph(
                 "<p>Annoncé en décembre 2017, le plan Action cœur de ville répond à une "
                 "double ambition : améliorer les conditions de vie des habitants des villes "
                 "moyennes et conforter le rôle de moteur de ces villes dans le développement "
@@ -114,19 +109,21 @@ NEWS = (
                 "d’attractivité », hors du périmètre des métropoles, volontaires et porteuses "
                 "d’un projet partagé avec leur intercommunalité.</p>"
             ),
-            _figures(
+            key_figures(
                 "Le programme en bref",
-                ("222", "villes ou binômes de villes retenus"),
-                ("5 Md€", "mobilisés sur cinq ans à l’échelle nationale"),
-                ("5 ans", "durée de la convention de revitalisation"),
+                [
+                    ("222", "villes ou binômes de villes retenus"),
+                    ("5 Md€", "mobilisés sur cinq ans à l’échelle nationale"),
+                    ("5 ans", "durée de la convention de revitalisation"),
+                ],
             ),
-            _heading("Cinq axes structurants"),
-            _text(
+            heading("Cinq axes structurants"),
+            paragraph(
                 f"<p>Les projets de revitalisation s’organisent autour de cinq axes :</p>"
                 f"{AXES_LIST}"
             ),
-            _heading("Les prochaines étapes"),
-            _text(
+            heading("Les prochaines étapes"),
+            paragraph(
                 "<p>Chaque ville installe son comité de projet et désigne son directeur de "
                 "projet. La convention-cadre pluriannuelle doit être signée au plus tard à "
                 "la fin du mois de septembre 2018 ; elle sera complétée par un avenant à "
@@ -145,14 +142,14 @@ NEWS = (
         "des territoires précise le rôle du Cerema : appui à l’animation nationale du "
         "programme et expertise technique pour les collectivités.",
         body=(
-            _text(
+            paragraph(
                 "<p>Lancé en mars 2018, le programme entre dans sa phase opérationnelle. La "
                 "ministre de la Cohésion des territoires et des Relations avec les "
                 "collectivités territoriales a signé avec le Cerema une convention-cadre de "
                 "partenariat pour sa mise en œuvre.</p>"
             ),
-            _heading("Deux missions confiées au Cerema"),
-            _text(
+            heading("Deux missions confiées au Cerema"),
+            paragraph(
                 "<ul>"
                 "<li><b>Soutien à l’animation nationale</b>, en appui au Commissariat général "
                 "à l’égalité des territoires (CGET) : co-animation de groupes de travail "
@@ -164,7 +161,7 @@ NEWS = (
                 "« Réinventons nos cœurs de ville ».</li>"
                 "</ul>"
             ),
-            _text(
+            paragraph(
                 "<p>Aménagement, urbanisme, transition écologique, mobilité, commerce en "
                 "ville : le Cerema apporte aux villes une expertise sur des sujets au cœur "
                 "de leurs projets. Les conventions avec les 222 villes ont presque toutes "
@@ -183,7 +180,7 @@ NEWS = (
         summary="L’ANCT publie un atlas qui réunit cartes et indicateurs pour situer les "
         "villes du programme et suivre leur évolution.",
         body=(
-            _text(
+            paragraph(
                 "<p>Où se trouvent les villes du programme, quelles sont leurs "
                 "caractéristiques, comment évoluent-elles ? L’atlas Action cœur de ville "
                 "rassemble des cartes et des indicateurs qui aident élus, équipes projet et "
@@ -205,20 +202,20 @@ NEWS = (
         "dans les villes du programme : îlots, anciens équipements publics et "
         "bâtiments de caractère à faire revivre.",
         body=(
-            _text(
+            paragraph(
                 "<p>« Réinventons nos cœurs de ville » invite les villes du programme à "
                 "proposer un site de leur centre à des équipes de concepteurs et "
                 "d’opérateurs, qui y imaginent un projet mêlant logements, activités et "
                 "services. Lors de la première session, en 2019, 112 villes avaient proposé "
                 "un site.</p>"
             ),
-            _heading("Quelques sites lauréats"),
-            _text(
+            heading("Quelques sites lauréats"),
+            paragraph(
                 "<ul>"
                 + "".join(f"<li>{town} : {site} ;</li>" for _, town, site in RNCV_2022_SITES[:-1])
                 + f"<li>{RNCV_2022_SITES[-1][1]} : {RNCV_2022_SITES[-1][2]}.</li></ul>"
             ),
-            _text(
+            paragraph(
                 "<p>Les villes lauréates lancent maintenant leur consultation locale ; le "
                 "Cerema et les partenaires du programme les accompagnent jusqu’au choix "
                 "des projets.</p>"
@@ -237,7 +234,7 @@ NEWS = (
         "se poursuit jusqu’en 2026 autour de quatre priorités, avec un accent sur les "
         "quartiers de gare et les entrées de ville.",
         body=(
-            _text(
+            paragraph(
                 "<p>Plus de 7 000 projets ont été recensés et 6 milliards d’euros engagés "
                 "jusqu’à fin 2022, sur les 5 milliards initialement prévus pour la période "
                 "2018-2022. La deuxième phase du programme, Action cœur de ville 2, "
@@ -245,16 +242,18 @@ NEWS = (
                 "Caisse des dépôts, d’Action Logement et de l’Agence nationale de "
                 "l’habitat.</p>"
             ),
-            _figures(
+            key_figures(
                 "Action cœur de ville 2",
-                ("245", "communes sur 232 territoires métropolitains et ultramarins"),
-                ("7 Md€", "d’engagement supplémentaire des partenaires financeurs"),
-                ("4", "priorités"),
+                [
+                    ("245", "communes sur 232 territoires métropolitains et ultramarins"),
+                    ("7 Md€", "d’engagement supplémentaire des partenaires financeurs"),
+                    ("4", "priorités"),
+                ],
             ),
-            _heading("Quatre priorités"),
-            _text(ACV2_PRIORITIES),
-            _heading("Quartiers de gare et entrées de ville"),
-            _text(
+            heading("Quatre priorités"),
+            paragraph(ACV2_PRIORITIES),
+            heading("Quartiers de gare et entrées de ville"),
+            paragraph(
                 "<p>Depuis le lancement d’Action cœur de ville 2, une priorité est "
                 "notamment mise sur les quartiers de gare et les entrées de ville, dans une "
                 "logique de sobriété foncière et de décarbonation des mobilités.</p>"
@@ -272,7 +271,7 @@ NEWS = (
         "requalifier ces espaces souvent dominés par la voiture et les zones "
         "commerciales.",
         body=(
-            _text(
+            paragraph(
                 "<p>Priorité d’Action cœur de ville 2, les entrées de ville sont l’objet "
                 "d’un guide publié par l’ANCT. Les actions qui y sont menées poursuivent des "
                 "objectifs de diversification des usages, de requalification des espaces, "
@@ -280,7 +279,7 @@ NEWS = (
                 "décarbonation des mobilités, avec une politique cohérente à l’échelle de "
                 "l’agglomération.</p>"
             ),
-            _text(
+            paragraph(
                 "<p>Le guide s’adresse aux équipes projet comme aux élus : il aide à poser "
                 "un diagnostic, à associer les acteurs économiques et à anticiper les "
                 "évolutions du commerce et des modes de consommation.</p>"
@@ -297,7 +296,7 @@ NEWS = (
         summary="Un baromètre pour suivre le marché immobilier des villes du programme et "
         "éclairer les politiques de l’habitat en centre-ville.",
         body=(
-            _text(
+            paragraph(
                 "<p>Remettre des habitants en centre-ville suppose de connaître le marché "
                 "local : prix, volumes de ventes, dynamique de l’ancien. Le baromètre de "
                 "l’immobilier des villes Action cœur de ville donne ces repères aux équipes "
@@ -318,7 +317,7 @@ NEWS = (
         "de demain restituent les échanges entre villes, partenaires et services de "
         "l’État.",
         body=(
-            _text(
+            paragraph(
                 "<p>Les rencontres régionales réunissent les équipes des villes des "
                 "programmes Action cœur de ville et Petites villes de demain, leurs "
                 "partenaires et les services de l’État. Les livrets publiés par l’ANCT en "
@@ -381,8 +380,9 @@ KIT_LAUNCH = (
 )
 
 
-def load(home: Page) -> None:
+def load_demo(context: DemoContext) -> None:
     """« Actualités » and « Espace presse » (programme and towns should be loaded first)."""
+    home = context.home
     _load_news(home)
     _load_press(home)
 
@@ -446,14 +446,14 @@ def _load_press(home: Page) -> None:
         summary="Le comité national de pilotage a retenu 222 villes ou binômes de villes, qui "
         "signeront une convention de revitalisation sur cinq ans.",
         body=[
-            _text(
+            paragraph(
                 "<p>Le comité national de pilotage a sélectionné le 26 mars 2018, sur "
                 "proposition du ministre chargé de la Cohésion des territoires, 222 villes "
                 "ou binômes de villes moyennes. Elles bénéficieront d’un accompagnement de "
                 "l’État et de ses partenaires, avec 5 milliards d’euros mobilisés sur cinq "
                 "ans à l’échelle nationale.</p>"
             ),
-            _text(f"<p>Les projets s’organisent autour de cinq axes :</p>{AXES_LIST}"),
+            paragraph(f"<p>Les projets s’organisent autour de cinq axes :</p>{AXES_LIST}"),
         ],
         documents=[PressReleaseDocument(document=kit_launch)],
     )
@@ -466,7 +466,7 @@ def _load_press(home: Page) -> None:
         summary="La deuxième phase du programme bénéficie d’un engagement supplémentaire de "
         "7 milliards d’euros de la Caisse des dépôts, d’Action Logement et de l’Anah.",
         body=[
-            _text(
+            paragraph(
                 "<p>Plus de 7 000 projets ont été recensés et 6 milliards d’euros engagés "
                 "jusqu’à fin 2022. Action cœur de ville 2 poursuit l’accompagnement de "
                 "245 communes sur 232 territoires autour de quatre priorités :</p>"

@@ -7,14 +7,30 @@ publications (atlas, barometer, booklets, kit, study, report).
 
 import datetime
 from collections.abc import Sequence
-from typing import Any
 
 from taggit.models import Tag
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
-from wagtail.models import Page
 
-from cms.core.demo import child_page, demo_image, demo_pdf
+from cms.core.demo_builders import (
+    Block,
+    DemoContext,
+    accordion,
+    bullets,
+    callout,
+    child_page,
+    demo_image,
+    demo_pdf,
+    document,
+    heading,
+    image,
+    key_figures,
+    links,
+    paragraph,
+    quote,
+    table,
+    video,
+)
 from cms.programme.models import Topic
 
 from .models import ResourceIndexPage, ResourcePage, ResourcePageTag
@@ -27,115 +43,6 @@ VIDEO_TITLE = "Action cœur de ville en vidéo"
 ORT_MINISTRY_PAGE = (
     "https://www.cohesion-territoires.gouv.fr/operation-de-revitalisation-de-territoire-ort"
 )
-
-Block = dict[str, Any]
-
-
-# --- StreamField blocks, in their stored (JSON) form -----------------------------------------
-
-
-def heading(text: str, level: str = "h2") -> Block:
-    return {"type": "heading", "value": {"text": text, "level": level}}
-
-
-def paragraph(html: str) -> Block:
-    return {"type": "paragraph", "value": html}
-
-
-def bullets(items: Sequence[str], intro: str = "") -> Block:
-    lines = "".join(f"<li>{item}</li>" for item in items)
-    return paragraph((f"<p>{intro}</p>" if intro else "") + f"<ul>{lines}</ul>")
-
-
-def callout(title: str, html: str) -> Block:
-    return {"type": "callout", "value": {"title": title, "text": html}}
-
-
-def quote(text: str, author: str, role: str = "") -> Block:
-    return {"type": "quote", "value": {"text": text, "author": author, "role": role}}
-
-
-def image(image_id: int, alt_text: str = "", caption: str = "", decorative: bool = False) -> Block:
-    return {
-        "type": "image",
-        "value": {
-            "image": image_id,
-            "alt_text": alt_text,
-            "decorative": decorative,
-            "caption": caption,
-        },
-    }
-
-
-def document(document_id: int, title: str = "", description: str = "") -> Block:
-    return {
-        "type": "document",
-        "value": {"document": document_id, "title": title, "description": description},
-    }
-
-
-def video(title: str, url: str, transcript: str) -> Block:
-    return {"type": "video", "value": {"title": title, "video": url, "transcript": transcript}}
-
-
-def accordion(sections: Sequence[tuple[str, str]], level: str = "h3") -> Block:
-    return {
-        "type": "accordion",
-        "value": {
-            "heading_level": level,
-            "items": [{"title": title, "body": body} for title, body in sections],
-        },
-    }
-
-
-def table(
-    caption: str,
-    rows: Sequence[Sequence[str]],
-    *,
-    header_row: bool = True,
-    header_col: bool = False,
-) -> Block:
-    choice = {(True, True): "both", (True, False): "row", (False, True): "column"}.get(
-        (header_row, header_col), "neither"
-    )
-    return {
-        "type": "table",
-        "value": {
-            "data": [list(row) for row in rows],
-            "table_caption": caption,
-            "first_row_is_table_header": header_row,
-            "first_col_is_header": header_col,
-            "table_header_choice": choice,
-        },
-    }
-
-
-def key_figures(title: str, figures: Sequence[tuple[str, str]]) -> Block:
-    return {
-        "type": "key_figures",
-        "value": {
-            "title": title,
-            "figures": [{"figure": figure, "label": label} for figure, label in figures],
-        },
-    }
-
-
-def links(title: str, targets: Sequence[tuple[str, Page | str]]) -> Block:
-    return {
-        "type": "links",
-        "value": {
-            "title": title,
-            "links": [
-                {
-                    "label": label,
-                    "page": target.pk if isinstance(target, Page) else None,
-                    "url": target if isinstance(target, str) else "",
-                }
-                for label, target in targets
-            ],
-        },
-    }
-
 
 # --- Helpers ---------------------------------------------------------------------------------
 
@@ -203,7 +110,8 @@ def video_embed() -> Embed:
 # --- Loader ----------------------------------------------------------------------------------
 
 
-def load(home: Page) -> None:
+def load_demo(context: DemoContext) -> None:
+    home = context.home
     guides = child_page(
         home,
         ResourceIndexPage,

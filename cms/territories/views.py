@@ -13,9 +13,10 @@ from django.urls import reverse
 
 from cms.core.breadcrumbs import Crumb
 from cms.core.fragments import lazy
+from cms.core.listing_filters import filter_context
 from cms.core.related import sections_for
 
-from .filters import TownFilters
+from .filters import filter_towns
 from .formats import long_date
 from .maps import SvgMap, france_map, region_locator
 from .models import Region, Town
@@ -39,9 +40,8 @@ def _home_crumbs() -> list[Crumb]:
 
 def town_list(request: HttpRequest) -> HttpResponse:
     regions = _regions()
-    filters = TownFilters.from_query(request.GET, regions)
-    towns = filters.apply(Town.objects.with_geography())
-    page_obj = Paginator(towns, PER_PAGE).get_page(request.GET.get("page"))
+    listing = filter_towns(Town.objects.with_geography(), request.GET, regions)
+    page_obj = Paginator(listing.queryset, PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
         "territories/town_list.html",
@@ -52,8 +52,7 @@ def town_list(request: HttpRequest) -> HttpResponse:
                 "par région et département, population et date de signature de la convention."
             ),
             "breadcrumbs": _home_crumbs(),
-            "regions": regions,
-            "filters": filters,
+            **filter_context(listing),
             "page_obj": page_obj,
             "towns": page_obj.object_list,
         },

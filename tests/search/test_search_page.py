@@ -2,7 +2,7 @@
 
 import pytest
 
-from cms.core.demo_site import load_legal_pages
+from cms.core.demo import load_legal_pages
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,7 @@
 """The abstract pages every page type of the portal derives from."""
 
 from typing import Any, ClassVar
+from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
@@ -90,6 +91,16 @@ class IndexPage(BasePage):
             return None
         number = request.GET.get("page", "1")
         return f"{key}:{number}" if number.isdigit() and len(number) < 6 else None
+
+    @classmethod
+    def published_url(cls, **params: str) -> str | None:
+        """The URL of this type's published listing, filtered by `params` (`axe=habitat`);
+        None while none is published."""
+        index = cls.objects.live().public().first()
+        url = index.get_url() if index else None
+        if not url:
+            return None
+        return f"{url}?{urlencode(params)}" if params else url
 
     def paginate(self, request: HttpRequest, items: Any) -> PaginatorPage:
         paginator = Paginator(items, self.per_page)

@@ -2,6 +2,7 @@ import pytest
 
 from cms.casestudies import demo
 from cms.casestudies.models import CaseStudyIndexPage, CaseStudyPage
+from cms.core.demo_builders import DemoContext
 from cms.programme.models import Topic
 
 
@@ -9,8 +10,8 @@ from cms.programme.models import Topic
 def test_demo_loader_is_idempotent_and_covers_the_programme(
     client, home_page, programme, territories
 ):
-    demo.load(home_page)
-    demo.load(home_page)
+    demo.load_demo(DemoContext(home=home_page))
+    demo.load_demo(DemoContext(home=home_page))
 
     assert CaseStudyIndexPage.objects.count() == 1
     studies = list(CaseStudyPage.objects.live().select_related("town__department__region"))

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from cms.core.demo import child_page
+from cms.core.demo_builders import DemoContext, child_page
 from cms.core.related import sections_for
 from cms.measures import demo
 from cms.measures.models import MeasureIndexPage, MeasurePage
@@ -121,8 +121,8 @@ def test_editors_choose_audiences_among_the_programme_targets(measures_index):
 
 
 def test_demo_loads_the_seven_measures_once(client, home_page, programme):
-    demo.load(home_page)
-    demo.load(home_page)
+    demo.load_demo(DemoContext(home=home_page))
+    demo.load_demo(DemoContext(home=home_page))
     measures = MeasurePage.objects.live().order_by("path")
     assert [page.title for page in measures] == [
         "Opérations de revitalisation de territoire (ORT)",

@@ -3,6 +3,7 @@
 import pytest
 from wagtail.models import Page
 
+from cms.core.demo_builders import DemoContext
 from cms.news import demo
 from cms.news.models import NewsPage, PressContact, PressIndexPage, PressKit, PressReleasePage
 from cms.territories.models import Town
@@ -15,9 +16,9 @@ pytestmark = pytest.mark.django_db
 def test_demo_loads_news_and_press_once_and_every_page_renders(
     client, home_page, programme, territories
 ):
-    demo.load(home_page)
+    demo.load_demo(DemoContext(home=home_page))
     pages = Page.objects.count()
-    demo.load(home_page)
+    demo.load_demo(DemoContext(home=home_page))
     assert Page.objects.count() == pages
     assert NewsPage.objects.live().count() >= 6
     assert PressReleasePage.objects.live().count() >= 1

@@ -6,6 +6,7 @@ from wagtail.embeds.models import Embed
 from wagtail.images.models import Image
 
 from cms.core.blocks.registry import body_blocks
+from cms.core.demo_builders import DemoContext
 from cms.programme.models import Topic
 from cms.resources import demo
 from cms.resources.models import ResourceIndexPage, ResourcePage, ResourcePageTag
@@ -19,7 +20,7 @@ def loaded(home_page, programme, monkeypatch):
         raise AssertionError("an embed provider was asked over the network")
 
     monkeypatch.setattr("wagtail.embeds.embeds.get_finder_for_embed", refuse)
-    demo.load(home_page)
+    demo.load_demo(DemoContext(home=home_page))
     return home_page
 
 
@@ -36,7 +37,7 @@ def counts() -> dict[str, int]:
 
 def test_loading_twice_changes_nothing(loaded):
     first = counts()
-    demo.load(loaded)
+    demo.load_demo(DemoContext(home=loaded))
     assert counts() == first
     assert first["indexes"] == 2
     assert first["resources"] >= 10

@@ -91,7 +91,9 @@ def test_filter_form_is_labelled_and_can_be_reset(client, mixed):
         assert f'<label class="fr-label" for="filtre-{name}">{label}</label>' in html
         assert f'name="{name}"' in html
     assert '<button type="submit" class="fr-btn">Filtrer</button>' in html
-    assert '<a class="fr-btn fr-btn--secondary" href="/guides/">Réinitialiser</a>' in html
+    assert (
+        '<a class="fr-btn fr-btn--secondary" href="/guides/">Réinitialiser les filtres</a>' in html
+    )
     assert '<option value="atlas" selected>Atlas</option>' in html
 
 

@@ -1,5 +1,8 @@
 """Demo accounts so that a newcomer can try the community: created only where the settings
-allow it (`DEMO_ACCOUNTS`, on for the embedded default `make run`, never in production)."""
+allow it (`DEMO_ACCOUNTS`, on for the embedded default `make run`, never in production).
+
+Not an app demo step (`demo.py`): `manage.py load_demo` calls `load()` itself, on every
+run, so that it can print the accounts even when the content is already there."""
 
 from dataclasses import dataclass
 

@@ -80,8 +80,13 @@ def _permission(
 
 
 @transaction.atomic
-def setup_editorial(root: Page) -> Workflow:
-    """Create or complete the groups and the workflow on `root` (the home page). Idempotent."""
+def setup_editorial(root: Page | None = None) -> Workflow:
+    """Create or complete the groups and the workflow on `root`. Idempotent.
+
+    By default `root` is the root of the page tree, as for Wagtail's own default groups:
+    the rights and the workflow then cover the home page whenever it is created.
+    """
+    root = root or Page.get_first_root_node()
     # Wagtail's initial migration creates English-named defaults: adopt them, not duplicate.
     for default, ours in (("Editors", EDITORS), ("Moderators", MODERATORS)):
         if not Group.objects.filter(name=ours).exists():
