@@ -5,7 +5,6 @@ editor then reorders, removes or adds items in the admin before sending.
 """
 
 import datetime
-import importlib.util
 from typing import Any
 
 from django.apps import apps
@@ -62,19 +61,24 @@ def conventions_signed(since: datetime.date, until: datetime.date) -> list:
 
 
 def directory_moves(since: datetime.datetime, until: datetime.datetime) -> list[tuple[str, dict]]:
-    """Who arrived and who left the referent directory; nothing while it does not exist."""
+    """Who arrived in and who left the referent directory, from its own query."""
     if not apps.is_installed("community.directory"):
-        return []
-    if importlib.util.find_spec("community.directory.moves") is None:
         return []
     from community.directory import moves  # the directory's public query
 
-    items = []
-    for move in moves.between(since, until):
-        text = getattr(move, "description", "") or str(move)
-        title = getattr(move, "title", "") or text
-        items.append(free_item(str(title)[:200], str(text) if text != title else ""))
-    return items
+    found = moves.between(timezone.localdate(since), timezone.localdate(until))
+    return [_move_item(entry, "Arrivée", entry.mandate_start) for entry in found.arrivals] + [
+        _move_item(entry, "Départ", entry.mandate_end) for entry in found.departures
+    ]
+
+
+def _move_item(entry: Any, move: str, day: datetime.date) -> tuple[str, dict]:
+    role = entry.get_role_display()
+    return free_item(
+        f"{move} : {entry.full_name}, {role}"[:200],
+        f"{entry.organisation} — le {day:%d/%m/%Y}.",
+        entry.get_absolute_url(),
+    )
 
 
 def prefill(

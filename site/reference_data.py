@@ -1,5 +1,5 @@
 """What production needs before any content: the programme's reference data and the
-editorial set-up (groups, permissions, review workflow). `manage.py load_reference_data`
+editorial set-up (groups, permissions, review workflow) and the community's role groups. `manage.py load_reference_data`
 runs it; `manage.py load_demo` runs it before the demo content."""
 
 from dataclasses import dataclass
@@ -10,6 +10,7 @@ from cms.programme.loading import LoadReport as ProgrammeReport
 from cms.programme.loading import load_programme
 from cms.territories.loading import LoadReport as TerritoriesReport
 from cms.territories.loading import load_territories
+from community.accounts.roles import ensure_roles
 
 from .editorial import setup_editorial
 
@@ -19,6 +20,7 @@ class ReferenceReport:
     programme: ProgrammeReport
     territories: TerritoriesReport
     workflow: str
+    roles: int = 0
 
     def summary(self) -> str:
         territories, programme = self.territories, self.programme
@@ -28,7 +30,8 @@ class ReferenceReport:
             f"{territories.regions} régions, {programme.topics} axes et thèmes, "
             f"{programme.phases} phases, {programme.partners} partenaires, "
             f"{programme.glossary} sigles"
-            + f". Processus de publication : « {self.workflow} »."
+            + f". Processus de publication : « {self.workflow} »"
+            + f", {self.roles} rôles de la communauté."
             + _kept_notice(kept)
         )
 
@@ -46,4 +49,7 @@ def load_reference_data() -> ReferenceReport:
     programme = load_programme()
     territories = load_territories()
     workflow = setup_editorial()
-    return ReferenceReport(programme=programme, territories=territories, workflow=workflow.name)
+    roles = ensure_roles()
+    return ReferenceReport(
+        programme=programme, territories=territories, workflow=workflow.name, roles=len(roles)
+    )

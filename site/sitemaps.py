@@ -1,5 +1,5 @@
 """sitemap.xml: every live public Wagtail page, plus the pages served by plain views
-(towns, axes and themes, and their list pages) that each app declares."""
+(towns, axes and themes, the directory, and their list pages) that each app declares."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
 from cms.programme.sitemaps import TopicSitemap
 from cms.territories.sitemaps import TownSitemap
+from community.directory.sitemaps import DirectorySitemap
 
 
 class ViewSitemap(Sitemap):
@@ -45,4 +46,5 @@ sitemaps: dict[str, type[Sitemap]] = {
     "vues": ViewSitemap,
     "villes": TownSitemap,
     "axes": TopicSitemap,
+    "annuaire": DirectorySitemap,
 }

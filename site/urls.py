@@ -12,6 +12,9 @@ from .login_throttling import ThrottledLoginView, ThrottledPasswordResetView
 from .media import serve_media
 from .sitemaps import sitemaps
 
+# allauth answers its rate-limited flows through this handler (French page, Retry-After).
+handler429 = "community.accounts.views.too_many_requests"
+
 urlpatterns = [
     # Wagtail's own views, behind the login throttle (coeurdeville.login_throttling).
     path("admin/login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
@@ -30,6 +33,8 @@ urlpatterns = [
     path("", include("cms.territories.urls")),
     path("", include("cms.programme.urls")),
     path("", include("search.urls")),
+    path("", include("community.accounts.urls")),
+    path("", include("community.directory.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -163,6 +163,13 @@ def load_settings(legal: dict[str, Page]) -> None:
             ),
             ("item", {"link": _link("Actualités", "/actualites/"), "children": []}),
             ("item", {"link": _link("Presse", "/presse/"), "children": []}),
+            (
+                "item",
+                {
+                    "link": _link("Communauté", "/annuaire/"),
+                    "children": [_link("Annuaire des référents", "/annuaire/")],
+                },
+            ),
         ]
         navigation.footer_links = [
             ("link", _page_link("Plan du site", legal["plan-du-site"])),

@@ -38,6 +38,8 @@ class EmailUserManager(UserManager):
 class User(AbstractUser):
     username = None  # type: ignore[assignment]
     email = models.EmailField("adresse électronique", unique=True)
+    organisation = models.CharField("organisme", max_length=200, blank=True)
+    job_title = models.CharField("fonction", max_length=200, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = ["first_name", "last_name"]
@@ -55,3 +57,25 @@ class User(AbstractUser):
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
+
+
+class EmailPreference(models.Model):
+    """A member's choice for one kind of e-mail (see `community.accounts.email_preferences`).
+
+    A missing row means the kind's default applies.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="email_preferences")
+    kind = models.CharField("type de courriel", max_length=50)
+    enabled = models.BooleanField("recevoir", default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "préférence de courriel"
+        verbose_name_plural = "préférences de courriel"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="unique_email_preference")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.kind} : {'oui' if self.enabled else 'non'}"

@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "cms.measures",
     "community.accounts",
     "newsletter",
+    "community.directory",
+    "allauth",
+    "allauth.account",
     "search",
     "widget_tweaks",
     "dsfr",
@@ -87,6 +90,7 @@ MIDDLEWARE = [
     "coeurdeville.security.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.core.routing.RouteCacheMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "coeurdeville.urls"
@@ -148,9 +152,40 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
-# Django's backend behind a per-account and per-IP throttle of login attempts.
-AUTHENTICATION_BACKENDS = ["coeurdeville.login_throttling.ThrottledModelBackend"]
+LOGIN_URL = "/comptes/connexion/"
+LOGIN_REDIRECT_URL = "/comptes/"
+AUTHENTICATION_BACKENDS = [
+    # Django's backend behind a per-account and per-IP throttle of login attempts.
+    "coeurdeville.login_throttling.ThrottledModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+# django-allauth, account part only: the e-mail is the login, verified before first use.
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cœur de ville] "
+# Demo accounts (member, referent, coordinator, moderator) with a known password: only the
+# embedded default (settings.dev) turns them on; production never creates them.
+DEMO_ACCOUNTS = False
+ACCOUNT_SIGNUP_FORM_CLASS = "community.accounts.forms.SignupExtraForm"
+ACCOUNT_FORMS = {"login": "community.accounts.forms.LoginForm"}
+# allauth counts in the default cache (Redis in production), so limits hold across workers.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/300s/key",
+    "signup": "10/m/ip",
+    "reset_password": "10/m/ip,3/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "confirm_email": "1/180s/key",
+}
 WAGTAILUSERS_PASSWORD_ENABLED = True
 
 LANGUAGE_CODE = "fr"
@@ -238,6 +273,8 @@ if TRUSTED_PROXY:
 # Shared rate limits (coeurdeville.ratelimit); RATELIMITS overrides (limit, period) per scope.
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 RATELIMITS: dict[str, tuple[int, int]] = {}
+# allauth's own limits (ACCOUNT_RATE_LIMITS) read the client address the same way.
+ALLAUTH_TRUSTED_PROXY_COUNT = 1 if TRUSTED_PROXY else 0
 # Cached page fragments keyed by the content version (cms.core.fragments).
 FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 

@@ -28,6 +28,9 @@ FIXED_PAGES = (
     ("/lettre-d-information/archives/", 200),
     ("/lettre-d-information/archives/novembre-2026/", 200),
     ("/cette-page-n-existe-pas/", 404),
+    ("/comptes/connexion/", 200),
+    ("/comptes/inscription/", 200),
+    ("/comptes/mot-de-passe/oubli/", 200),
 )
 
 

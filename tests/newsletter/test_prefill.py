@@ -70,3 +70,37 @@ def test_page_items_link_to_the_page_and_follow_the_subscribers_topics(studies, 
     assert plain_text.index(first_title) < plain_text.index(fan_topic.title)
     assert fan_text.index(fan_topic.title) < fan_text.index(first_title)
     assert "http://localhost/retours-d-experience/" in plain_text
+
+
+def test_community_moves_list_who_arrived_and_who_left_the_directory(db):
+    from community.directory.models import DirectoryEntry
+
+    today = timezone.localdate()
+    DirectoryEntry.objects.create(
+        first_name="Claire",
+        last_name="Arrivant",
+        role="directeur-projet",
+        organisation="Ville d’Albi",
+        mandate_start=today - datetime.timedelta(days=5),
+    )
+    DirectoryEntry.objects.create(
+        first_name="Marc",
+        last_name="Partant",
+        role="directeur-projet",
+        organisation="Ville de Niort",
+        mandate_start=today - datetime.timedelta(days=900),
+        mandate_end=today - datetime.timedelta(days=2),
+    )
+    DirectoryEntry.objects.create(
+        first_name="Ancien",
+        last_name="Mandat",
+        role="directeur-projet",
+        organisation="Ville de Dole",
+        mandate_start=today - datetime.timedelta(days=400),
+    )
+    issue = prefill(Issue(title="Essai", slug="essai"))
+    titles = [block.value["title"] for block in issue.community_moves]
+    assert len(titles) == 2
+    assert titles[0].startswith("Arrivée : Claire Arrivant")
+    assert titles[1].startswith("Départ : Marc Partant")
+    assert issue.community_moves[0].value["url"].startswith("/annuaire/")

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 from wagtail.models import Page
 
 from coeurdeville.demo import build_demo_site, has_content
+from community.accounts import demo_accounts
 
 
 class Command(BaseCommand):
@@ -29,6 +30,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, if_empty: bool = False, **options: Any) -> None:
         if if_empty and has_content():
             self.stdout.write("Contenu déjà présent : rien à charger.")
+            self._demo_accounts()
             return
         build_demo_site(log=self.stdout.write)
         # Towns and reference data are loaded in bulk, without signals: index everything.
@@ -38,3 +40,13 @@ class Command(BaseCommand):
                 f"Site de démonstration prêt : {Page.objects.live().count()} pages publiées."
             )
         )
+        self._demo_accounts()
+
+    def _demo_accounts(self) -> None:
+        accounts = demo_accounts.load()
+        if accounts:
+            self.stdout.write(
+                f"Comptes de démonstration (mot de passe « {demo_accounts.DEMO_PASSWORD} ») :"
+            )
+            for account in accounts:
+                self.stdout.write(f"  {account.label:<13} {account.email}")
