@@ -262,7 +262,11 @@ class BlockRefs:
         return demo_pdf(title, list(self.documents.get(title, ())))
 
     def page(self, path: str) -> Page:
-        return Page.objects.get(url_path=f"{self.home.url_path}{path.strip('/')}/")
+        """The page at `path` below the home page (the home page itself for "")."""
+        relative = path.strip("/")
+        if not relative:
+            return self.home
+        return Page.objects.get(url_path=f"{self.home.url_path}{relative}/")
 
 
 def _image_spec(spec: Spec, refs: BlockRefs) -> Block:
