@@ -5,9 +5,7 @@ from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.urls import serve_pattern
 
-from cms.core import routing
 from cms.core.views import robots_txt
 
 from .health import health
@@ -17,6 +15,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", health, name="health"),
+    path("lettre-d-information/", include("newsletter.urls")),
+    path("anymail/", include("anymail.urls")),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("", include("cms.territories.urls")),
@@ -32,8 +32,7 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += [
-    # Pages are served by Wagtail, through a route cache (cms.core.routing); the rest of
-    # Wagtail's front-end URLs (password-protected pages, login) follow.
-    re_path(serve_pattern, routing.serve, name="page"),
+    # Pages, and the login and password forms of private pages, are Wagtail's; their routes
+    # are remembered by cms.core.routing.RouteCacheMiddleware.
     path("", include(wagtail_urls)),
 ]

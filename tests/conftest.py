@@ -62,10 +62,37 @@ def territories(db):
         load_territories()
 
 
+def clear_test_cache() -> None:
+    """Empties the tests' own cache: by key prefix on Redis, which other processes share
+    (`cache.clear()` would flush the whole database), whole on the local-memory cache."""
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    cache = caches["default"]
+    if not isinstance(cache, RedisCache):
+        cache.clear()
+        return
+    client = cache._cache.get_client(write=True)
+    keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+    if keys:
+        client.delete(*keys)
+
+
+def cached_keys() -> list[str]:
+    """The keys in the tests' own cache, without the backend's prefix and version."""
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    cache = caches["default"]
+    if isinstance(cache, RedisCache):
+        client = cache._cache.get_client()
+        raw = client.scan_iter(match=f"{cache.key_prefix}:*", count=1000)
+        return [key.decode().split(":", 2)[2] for key in raw]
+    return [key.split(":", 2)[2] for key in cache._cache]
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    from django.core.cache import cache
-
-    cache.clear()
+    clear_test_cache()
     yield
-    cache.clear()
+    clear_test_cache()

@@ -17,6 +17,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from cms.core.fragments import lazy
+from cms.core.widgets import FastSelect
 
 Choices = list[tuple[Any, Any]]
 # A lookup is a field path (`topics__slug`) or a function narrowing the queryset.
@@ -37,6 +38,10 @@ class ListingFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name, form_field in self.fields.items():
             if isinstance(form_field, forms.ChoiceField):
+                if type(form_field.widget) is forms.Select:
+                    # Django's select renders a template per option (see cms.core.widgets).
+                    form_field.widget = FastSelect(attrs=form_field.widget.attrs)
+                    form_field.widget.is_required = form_field.required
                 form_field.choices = [("", self.EMPTY_LABELS[name]), *(choices or {})[name]]
                 form_field.widget.attrs["class"] = "fr-select"
             else:

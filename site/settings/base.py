@@ -42,9 +42,11 @@ INSTALLED_APPS = [
     "cms.news",
     "cms.measures",
     "community.accounts",
+    "newsletter",
     "search",
     "widget_tweaks",
     "dsfr",
+    "anymail",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -83,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "coeurdeville.security.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.core.routing.RouteCacheMiddleware",
 ]
 
 ROOT_URLCONF = "coeurdeville.urls"
@@ -126,7 +129,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "coeurdeville.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cdv"),
         }
@@ -223,3 +226,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Newsletter (newsletter/sending.py): batch size per claim, seconds before a silent worker's
+# rows count as uncertain, mails/s per worker (0: no limit), send tasks started per issue.
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "50"))
+NEWSLETTER_CLAIM_LEASE = float(os.environ.get("NEWSLETTER_CLAIM_LEASE", "120"))
+NEWSLETTER_MAX_RATE = float(os.environ.get("NEWSLETTER_MAX_RATE", "0"))
+NEWSLETTER_SEND_WORKERS = int(os.environ.get("NEWSLETTER_SEND_WORKERS", "1"))
+NEWSLETTER_SOFT_BOUNCE_LIMIT = int(os.environ.get("NEWSLETTER_SOFT_BOUNCE_LIMIT", "3"))
+CELERY_BEAT_SCHEDULE = {
+    "newsletter-dispatch": {"task": "newsletter.tasks.dispatch_due", "schedule": 60.0},
+}
+# Bounce and complaint webhooks (django-anymail): /anymail/<esp>/tracking/, HTTP basic auth.
+ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
+if not ANYMAIL["WEBHOOK_SECRET"]:
+    del ANYMAIL["WEBHOOK_SECRET"]  # webhooks then refuse every call

@@ -19,6 +19,11 @@ FIXED_PAGES = (
     ("/villes/?region=84", 200),
     ("/carte/", 200),
     ("/axes/", 200),
+    ("/lettre-d-information/", 200),
+    ("/lettre-d-information/merci/", 200),
+    ("/lettre-d-information/confirmation/lien-invalide/", 400),
+    ("/lettre-d-information/archives/", 200),
+    ("/lettre-d-information/archives/novembre-2026/", 200),
     ("/cette-page-n-existe-pas/", 404),
 )
 
