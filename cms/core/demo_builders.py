@@ -1,12 +1,17 @@
-"""What every app's demo loader (`<app>/demo.py`) builds with: idempotent page creation,
-generated media and StreamField blocks in their stored (JSON) form.
+"""What every app's demo loader (`<app>/demo.py`) builds with: its data file, idempotent page
+creation, generated media and StreamField blocks in their stored (JSON) form.
 
-Demo images and documents are generated here (no file is shipped, nothing is fetched).
+The demo prose lives in TOML files beside each loader (`<app>/demo_data/*.toml`); a page body
+there is a list of typed blocks (`type = "paragraph"`, `"heading"`, `"image"`…) that
+`body_blocks` turns into StreamField values. Demo images and documents are generated here (no
+file is shipped, nothing is fetched).
 """
 
 import io
-from collections.abc import Callable, Sequence
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 from django.core.files.base import ContentFile
@@ -228,6 +233,90 @@ def links(title: str, targets: Sequence[tuple[str, Page | str]]) -> Block:
             ],
         },
     }
+
+
+# --- Typed blocks of the data files ---
+
+Spec = Mapping[str, Any]
+
+
+def load_data(module_file: str, name: str) -> dict[str, Any]:
+    """The TOML data file `demo_data/<name>.toml` beside the loader module `module_file`."""
+    with (Path(module_file).parent / "demo_data" / f"{name}.toml").open("rb") as data:
+        return tomllib.load(data)
+
+
+@dataclass
+class BlockRefs:
+    """Resolves what a data file names: generated images (by title and colour), generated
+    documents (by title, their text lines listed in the file) and pages (by their path
+    below the home page, e.g. `guides/trois-perimetres-imbriques`)."""
+
+    home: Page
+    documents: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    def image(self, title: str, colour: str = "bleu") -> Image:
+        return demo_image(title, colour)
+
+    def document(self, title: str) -> Document:
+        return demo_pdf(title, list(self.documents.get(title, ())))
+
+    def page(self, path: str) -> Page:
+        """The page at `path` below the home page (the home page itself for "")."""
+        relative = path.strip("/")
+        if not relative:
+            return self.home
+        return Page.objects.get(url_path=f"{self.home.url_path}{relative}/")
+
+
+def _image_spec(spec: Spec, refs: BlockRefs) -> Block:
+    picture = refs.image(spec["image"], spec.get("colour", "bleu"))
+    return image(
+        picture.pk,
+        spec.get("alt_text", ""),
+        spec.get("caption", ""),
+        spec.get("decorative", False),
+    )
+
+
+def _links_spec(spec: Spec, refs: BlockRefs) -> Block:
+    targets = [
+        (link["label"], refs.page(link["page"]) if "page" in link else link["url"])
+        for link in spec["links"]
+    ]
+    return links(spec["title"], targets)
+
+
+BLOCK_SPECS: dict[str, Callable[[Spec, BlockRefs], Block]] = {
+    "heading": lambda spec, refs: heading(spec["text"], spec.get("level", "h2")),
+    "paragraph": lambda spec, refs: paragraph(spec["html"]),
+    "bullets": lambda spec, refs: bullets(spec["items"], spec.get("intro", "")),
+    "callout": lambda spec, refs: callout(spec["title"], spec["html"]),
+    "quote": lambda spec, refs: quote(spec["text"], spec["author"], spec.get("role", "")),
+    "image": _image_spec,
+    "document": lambda spec, refs: document(
+        refs.document(spec["document"]).pk, spec.get("title", ""), spec.get("description", "")
+    ),
+    "video": lambda spec, refs: video(spec["title"], spec["url"], spec["transcript"]),
+    "accordion": lambda spec, refs: accordion(
+        [(item["title"], item["body"]) for item in spec["items"]], spec.get("level", "h3")
+    ),
+    "table": lambda spec, refs: table(
+        spec["caption"],
+        spec["rows"],
+        header_row=spec.get("header_row", True),
+        header_col=spec.get("header_col", False),
+    ),
+    "key_figures": lambda spec, refs: key_figures(
+        spec["title"], [(item["figure"], item["label"]) for item in spec["figures"]]
+    ),
+    "links": _links_spec,
+}
+
+
+def body_blocks(specs: Sequence[Spec], refs: BlockRefs) -> list[Block]:
+    """The StreamField value described by a data file's list of typed blocks."""
+    return [BLOCK_SPECS[spec["type"]](spec, refs) for spec in specs]
 
 
 @dataclass

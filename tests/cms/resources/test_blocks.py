@@ -104,6 +104,19 @@ def test_decorative_image_has_an_empty_alt():
 
 
 @pytest.mark.django_db
+def test_image_without_alt_text_of_its_own_falls_back_to_the_image_description():
+    described = ImageFactory(title="IMG_2041", description="La halle couverte rénovée d’Albi")
+    html = render(FigureBlock(), _figure(described.pk))
+    assert 'alt="La halle couverte rénovée d’Albi"' in html
+    assert "IMG_2041" not in html
+    own = render(FigureBlock(), _figure(described.pk, "Le marché du samedi"))
+    assert 'alt="Le marché du samedi"' in own
+    decorative = render(FigureBlock(), _figure(described.pk, decorative=True))
+    assert 'alt=""' in decorative
+    assert "halle" not in decorative
+
+
+@pytest.mark.django_db
 def test_image_without_alt_text_must_be_marked_decorative():
     block = FigureBlock()
     image = ImageFactory()
