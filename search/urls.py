@@ -1,5 +1,11 @@
 from django.urls import path
 
-from .views import search
+from . import views
 
-urlpatterns = [path("recherche/", search, name="search")]
+urlpatterns = [
+    path("recherche/", views.search, name="search"),
+    path("recherche/api/resultats/", views.results_api, name="search-api"),
+    path("recherche/api/suggestions/", views.autocomplete_api, name="search-autocomplete"),
+    path("recherche/clic/", views.click, name="search-click"),
+    path("opensearch.xml", views.opensearch, name="opensearch"),
+]

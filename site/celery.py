@@ -4,7 +4,9 @@ import os
 
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coeurdeville.settings.dev")
+# Like wsgi.py: the worker and beat run in production; `manage.py` (the embedded default)
+# has set the dev settings before this module is imported.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coeurdeville.settings.production")
 
 app = Celery("coeurdeville")
 app.config_from_object("django.conf:settings", namespace="CELERY")

@@ -1,5 +1,4 @@
-"""Context shared by every public template: the cached site chrome and the content
-version that keys cached fragments."""
+"""Context shared by every public template: the cached site chrome."""
 
 from typing import Any
 
@@ -8,14 +7,11 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
 from cms.core.chrome import get_chrome
-from cms.core.fragments import content_version
 
 
 def portal(request: HttpRequest) -> dict[str, Any]:
-    version = SimpleLazyObject(content_version)
-
     def chrome() -> Any:
         site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
         return get_chrome(site)
 
-    return {"chrome": SimpleLazyObject(chrome), "content_version": version}
+    return {"chrome": SimpleLazyObject(chrome)}

@@ -1,34 +1,35 @@
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.urls import serve_pattern
 
-from cms.core import routing
-from cms.core.sitemaps import sitemaps
 from cms.core.views import robots_txt
-from community.directory.sitemaps import DirectorySitemap
-from community.sitemaps import sitemaps as community_sitemaps
 
 from .health import health
+from .login_throttling import ThrottledLoginView, ThrottledPasswordResetView
+from .media import serve_media
+from .sitemaps import sitemaps
 
 # allauth answers its rate-limited flows through this handler (French page, Retry-After).
 handler429 = "community.accounts.views.too_many_requests"
 
 urlpatterns = [
+    # Wagtail's own views, behind the login throttle (coeurdeville.login_throttling).
+    path("admin/login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
+    path(
+        "admin/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", health, name="health"),
+    path("lettre-d-information/", include("newsletter.urls")),
+    path("anymail/", include("anymail.urls")),
     path("robots.txt", robots_txt, name="robots-txt"),
-    path(
-        "sitemap.xml",
-        sitemap,
-        {"sitemaps": {**sitemaps, "annuaire": DirectorySitemap, **community_sitemaps}},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("", include("cms.territories.urls")),
     path("", include("cms.programme.urls")),
     path("", include("search.urls")),
@@ -43,12 +44,11 @@ if settings.SERVE_MEDIA:
     # Production puts a web server or object storage in front of MEDIA_ROOT; the embedded
     # default and the single-container stack let Django serve uploads itself.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", serve_media, name="media"),
     ]
 
 urlpatterns += [
-    # Pages are served by Wagtail, through a route cache (cms.core.routing); the rest of
-    # Wagtail's front-end URLs (password-protected pages, login) follow.
-    re_path(serve_pattern, routing.serve, name="page"),
+    # Pages, and the login and password forms of private pages, are Wagtail's; their routes
+    # are remembered by cms.core.routing.RouteCacheMiddleware.
     path("", include(wagtail_urls)),
 ]

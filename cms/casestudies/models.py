@@ -14,7 +14,6 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.core.blocks.registry import body_blocks
@@ -24,6 +23,7 @@ from cms.core.feeds import FeedMixin
 from cms.core.fragments import lazy
 from cms.core.listing_filters import listing_context
 from cms.core.models import BasePage, DatedMixin, IndexPage, ListingMixin, TaggedTopicsMixin
+from cms.core.querysets import DatedPageQuerySet
 from cms.programme.models import Topic
 from cms.territories.models import Town
 
@@ -39,9 +39,9 @@ def format_euros(amount: int) -> str:
     return f"{amount:,}".replace(",", "\u202f") + "\u00a0€"
 
 
-class CaseStudyPageQuerySet(PageQuerySet):
-    def newest_first(self) -> "CaseStudyPageQuerySet":
-        return self.order_by("-published_on", "-pk")
+class CaseStudyPageQuerySet(DatedPageQuerySet):
+    def in_town(self, town: Any) -> "CaseStudyPageQuerySet":
+        return self.filter(town=town)
 
     def for_cards(self) -> "CaseStudyPageQuerySet":
         """With what a card shows (town, year, first axis, image) in a fixed number of queries."""
@@ -60,7 +60,7 @@ class CaseStudyIndexPage(FeedMixin, IndexPage):
         verbose_name_plural = "listes des retours d’expérience"
 
     def case_studies(self) -> QuerySet["CaseStudyPage"]:
-        return CaseStudyPage.objects.live().public().child_of(self)
+        return CaseStudyPage.objects.published().child_of(self)
 
     def feed_items(self) -> QuerySet["CaseStudyPage"]:
         return self.case_studies().newest_first()

@@ -1,17 +1,20 @@
 """What a listing card needs from the database, fetched in a fixed number of queries.
 
-The card template (`includes/page_card.html`) renders `listing_image` with this rendition.
+The card template (`includes/page_card.html`) renders `listing_image` with
+`fill-600x338 format-webp preserve-svg`: Wagtail stores that rendition under the spec
+without `preserve-svg` for raster images, and without the format for SVGs.
 """
 
 from django.db.models import Prefetch, QuerySet
 from wagtail.images import get_image_model
 
 CARD_RENDITION = "fill-600x338|format-webp"
+SVG_CARD_RENDITION = "fill-600x338"
 
 
 def card_images() -> Prefetch:
     """A prefetch of the listing images with their card rendition (two queries in all)."""
-    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION, SVG_CARD_RENDITION)
     return Prefetch("listing_image", queryset=images)
 
 

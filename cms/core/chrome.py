@@ -7,10 +7,9 @@ a setting or publishing, moving or unpublishing a page rebuilds it (see `fragmen
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from wagtail.models import Site
 
-from .fragments import FRAGMENT_SECONDS, content_version
+from .fragments import remember
 from .models.settings import NavigationSettings, PortalSettings
 
 
@@ -79,9 +78,4 @@ def build_chrome(site: Site) -> SiteChrome:
 
 
 def get_chrome(site: Site) -> SiteChrome:
-    key = f"portal-chrome:{site.pk}:{content_version()}"
-    chrome = cache.get(key)
-    if chrome is None:
-        chrome = build_chrome(site)
-        cache.set(key, chrome, FRAGMENT_SECONDS)
-    return chrome
+    return remember(f"portal-chrome:{site.pk}", lambda: build_chrome(site))

@@ -1,121 +1,69 @@
-"""Helpers the demo-data loaders share: idempotent page creation and generated media.
+"""The site-wide demo content of `cms.core`: legal pages, the sitemap page, menus and the
+portal settings, described in `demo_data/site.toml`. Run by `manage.py load_demo` (see
+`coeurdeville.demo`)."""
 
-Demo images and documents are generated here (no file is shipped, nothing is fetched).
-"""
+from collections.abc import Mapping
+from typing import Any
 
-import io
-from typing import Any, TypeVar
+from wagtail.models import Page, Site
 
-from django.core.files.base import ContentFile
-from PIL import Image as PILImage
-from PIL import ImageDraw
-from wagtail.documents.models import Document
-from wagtail.images.models import Image
-from wagtail.models import Page
-
-PageT = TypeVar("PageT", bound=Page)
-
-PALETTE = {
-    "bleu": (0, 0, 145),
-    "rouge": (225, 0, 15),
-    "vert": (24, 117, 60),
-    "ocre": (193, 123, 0),
-    "violet": (110, 68, 92),
-    "gris": (98, 98, 98),
-    "turquoise": (0, 124, 125),
-}
+from .demo_builders import BlockRefs, DemoContext, body_blocks, child_page, load_data
+from .models import NavigationSettings, PortalSettings, SitemapPage, StandardPage
 
 
-def child_page(parent: Page, model: type[PageT], slug: str, **fields: Any) -> PageT:
-    """The child of `parent` with this slug, created and published if it does not exist yet.
-
-    An existing page is returned untouched: editors' changes are never overwritten.
-    """
-    existing = model.objects.child_of(parent).filter(slug=slug).first()
-    if existing:
-        return existing
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+def load_demo(context: DemoContext) -> None:
+    data = load_data(__file__, "site")
+    legal = load_legal_pages(context.home, data)
+    context.pages.update(legal)
+    load_settings(legal, data)
 
 
-def demo_image(title: str, colour: str = "bleu", size: tuple[int, int] = (1200, 675)) -> Image:
-    """A simple generated illustration (blocks of colour), created once per title."""
-    existing = Image.objects.filter(title=title).first()
-    if existing:
-        return existing
-    base = PALETTE.get(colour, PALETTE["bleu"])
-    canvas = PILImage.new("RGB", size, (245, 245, 254))
-    draw = ImageDraw.Draw(canvas)
-    width, height = size
-    for index in range(6):
-        shade = tuple(min(255, channel + index * 28) for channel in base)
-        left = index * width // 7
-        top = height // 3 + (index % 3) * height // 12
-        draw.rectangle([left, top, left + width // 8, height], fill=shade)
-    draw.ellipse(
-        [width * 0.7, height * 0.1, width * 0.85, height * 0.1 + width * 0.15], fill=(255, 202, 0)
-    )
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="JPEG", quality=82)
-    image = Image(title=title)
-    image.file.save(f"{slugify_filename(title)}.jpg", ContentFile(buffer.getvalue()), save=False)
-    # FieldFile.save() does not fill Wagtail's width/height here (NOT NULL columns).
-    image.width, image.height = canvas.size
-    image.save()
-    return image
+def load_legal_pages(home: Page, data: Mapping[str, Any] | None = None) -> dict[str, Page]:
+    data = data or load_data(__file__, "site")
+    refs = BlockRefs(home)
+    pages: dict[str, Page] = {}
+    for page in data["page"]:
+        pages[page["slug"]] = child_page(
+            home,
+            StandardPage,
+            page["slug"],
+            title=page["title"],
+            summary=page["summary"],
+            body=body_blocks(page["body"], refs),
+        )
+    sitemap = data["sitemap"]
+    pages[sitemap["slug"]] = child_page(home, SitemapPage, **sitemap)
+    return pages
 
 
-def demo_pdf(title: str, lines: list[str]) -> Document:
-    """A small valid PDF document with the given text lines, created once per title."""
-    existing = Document.objects.filter(title=title).first()
-    if existing:
-        return existing
-    document = Document(title=title)
-    document.file.save(
-        f"{slugify_filename(title)}.pdf", ContentFile(_pdf_bytes([title, "", *lines])), save=False
-    )
-    document.save()
-    return document
+def _link(label: str, url: str = "", page: Page | None = None) -> dict:
+    return {"label": label, "page": page, "url": url}
 
 
-def slugify_filename(title: str) -> str:
-    from django.utils.text import slugify
-
-    return slugify(title)[:80] or "fichier"
-
-
-def _pdf_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-
-def _pdf_bytes(lines: list[str]) -> bytes:
-    """One A4 page of Helvetica text; WinAnsi covers French accents."""
-    text_ops = ["BT", "/F1 12 Tf", "14 TL", "56 780 Td"]
-    for line in lines:
-        text_ops.append(f"({_pdf_escape(line)}) Tj T*")
-    text_ops.append("ET")
-    stream = "\n".join(text_ops).encode("cp1252", errors="replace")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return out.getvalue()
+def load_settings(legal: dict[str, Page], data: Mapping[str, Any] | None = None) -> None:
+    data = data or load_data(__file__, "site")
+    site = Site.objects.get(is_default_site=True)
+    portal = PortalSettings.for_site(site)
+    if not portal.notice_title:
+        portal.notice_enabled = True
+        portal.notice_title = data["notice"]["title"]
+        portal.notice_text = data["notice"]["text"]
+        portal.save()
+    navigation = NavigationSettings.for_site(site)
+    if not navigation.main_menu:
+        navigation.main_menu = [
+            (
+                "item",
+                {
+                    "link": _link(entry["label"], entry["url"]),
+                    "children": [
+                        _link(child["label"], child["url"]) for child in entry.get("children", [])
+                    ],
+                },
+            )
+            for entry in data["menu"]
+        ]
+        navigation.footer_links = [
+            ("link", _link(entry["label"], page=legal[entry["page"]])) for entry in data["footer"]
+        ]
+        navigation.save()

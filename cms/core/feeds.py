@@ -70,7 +70,11 @@ class FeedMixin(RoutablePageMixin):
     def feed(self, request: HttpRequest) -> HttpResponse:
         return PageFeed(self, request)(request)
 
+    def feed_link(self, request: HttpRequest | None = None) -> dict[str, str]:
+        """The feed as the `feeds` context variable lists it (`<link rel="alternate">`)."""
+        return {"title": f"{self.title} (RSS)", "url": self.feed_url(request)}
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["feeds"] = [{"title": f"{self.title} (RSS)", "url": self.feed_url(request)}]
+        context["feeds"] = [self.feed_link(request)]
         return context

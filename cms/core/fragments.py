@@ -1,21 +1,27 @@
-"""Fragment caching keyed by one site-wide content version.
+"""Every cache of the portal, keyed by one site-wide content version.
 
-Rendering a page's related content, listings or the site chrome costs queries; the result
-only changes when something is published, unpublished, moved or deleted, or when shared
-reference data (towns, axes, images, settings) is saved. Each of those events bumps the
-content version (see `signals`), so every cached fragment keyed by it is dropped at once.
-Templates use `{% cache FRAGMENT_SECONDS "name" … content_version %}` and views pass
+Rendering a page's main content, its listings, the site chrome, the town map or finding the
+page a URL routes to costs queries; the result only changes when what readers can see
+changes. The one rule deciding that lives in `signals`: each such change bumps the content
+version, so everything cached under the previous one is dropped at once, and nothing else
+bumps it. Templates use `{% cached_content "name" %}` and code uses `remember`; views pass
 expensive values lazily (`lazy`), so a cache hit runs none of their queries.
 
-With the embedded local-memory cache each process keeps its own fragments; the TTL bounds
-how long another process may show an older fragment. Production shares Redis.
+`FRAGMENT_CACHE_ENABLED = False` switches every one of these caches off: each value is then
+computed on every request, as if nothing were cached.
+
+With the embedded local-memory cache each process keeps its own entries; the TTL bounds
+how long another process may show an older one. Production shares Redis.
 """
 
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from contextvars import ContextVar
+from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.utils.functional import SimpleLazyObject
 
 VERSION_KEY = "portal:content-version"
@@ -23,18 +29,58 @@ FRAGMENT_SECONDS = 10 * 60
 
 T = TypeVar("T")
 
+# The version read by the current request, so that its route, chrome and fragments cost one
+# cache read for it; outside requests (tasks, shell) it is read each time.
+_request_version: ContextVar[list[str] | None] = ContextVar("request_version", default=None)
+
+
+def _start_request(**kwargs: Any) -> None:
+    _request_version.set([])
+
+
+def _finish_request(**kwargs: Any) -> None:
+    _request_version.set(None)
+
+
+request_started.connect(_start_request, dispatch_uid="cdv-content-version-start")
+request_finished.connect(_finish_request, dispatch_uid="cdv-content-version-finish")
+
+
+def caching_enabled() -> bool:
+    return settings.FRAGMENT_CACHE_ENABLED
+
 
 def content_version() -> str:
+    memo = _request_version.get()
+    if memo:
+        return memo[0]
     version = cache.get(VERSION_KEY)
     if version is None:
         version = bump_content_version()
+    if memo is not None:
+        memo.append(version)
     return version
 
 
 def bump_content_version() -> str:
     version = str(time.time_ns())
     cache.set(VERSION_KEY, version, None)
+    memo = _request_version.get()
+    if memo is not None:
+        memo[:] = [version]
     return version
+
+
+def remember(key: str, compute: Callable[[], T], timeout: int = FRAGMENT_SECONDS) -> T:
+    """`compute()`, kept under `key` until the content version changes (or `timeout`)."""
+    if not caching_enabled():
+        return compute()
+    versioned_key = f"{key}:{content_version()}"
+    value = cache.get(versioned_key)
+    if value is None:
+        value = compute()
+        cache.set(versioned_key, value, timeout)
+    return value
 
 
 def lazy(compute: Callable[[], T]) -> T:

@@ -1,11 +1,15 @@
-"""Listing filters read from the URL (`?axe=…&tag=…`), shared by the filterable listings.
+"""Listing filters read from the URL (`?axe=…&annee=…`): one idiom for every listing
+(resources, case studies, news, towns; next the directory and the forum).
 
-Every filter is an optional select whose options come from the data; a value that is not
-one of them (a typo, a stale link) is dropped and reported to the reader, never an error.
+A listing declares a `ListingFilterForm` subclass: its fields (selects whose options come
+from the data, or a text search), the lookup each one filters on, and optionally a
+`clean()` that rejects a combination no item can match. A value that is not one of the
+options (a typo, a stale link, `?annee=²`) is dropped and reported to the reader in French,
+never an error. The markup is the shared include `core/includes/listing_filters.html`.
 """
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from django import forms
@@ -13,63 +17,94 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from cms.core.fragments import lazy
-from cms.programme.models import Topic
+from cms.core.widgets import FastSelect
 
 Choices = list[tuple[Any, Any]]
+# A lookup is a field path (`topics__slug`) or a function narrowing the queryset.
+Lookup = str | Callable[[QuerySet, Any], QuerySet]
 
 
-class SelectFilterForm(forms.Form):
-    """Optional selects; subclasses declare the fields and the label of each empty option."""
+class ListingFilterForm(forms.Form):
+    """Optional filters; subclasses declare the fields, `LOOKUPS` (field → lookup) and the
+    label of each select's empty option (`EMPTY_LABELS`)."""
 
+    LOOKUPS: ClassVar[dict[str, Lookup]] = {}
     EMPTY_LABELS: ClassVar[dict[str, str]] = {}
 
-    def __init__(self, *args: Any, choices: Mapping[str, Choices], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, choices: Mapping[str, Choices] | None = None, **kwargs: Any
+    ) -> None:
         kwargs.setdefault("auto_id", "filtre-%s")
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            field.choices = [("", self.EMPTY_LABELS[name]), *choices[name]]
-            field.widget.attrs["class"] = "fr-select"
+        for name, form_field in self.fields.items():
+            if isinstance(form_field, forms.ChoiceField):
+                if type(form_field.widget) is forms.Select:
+                    # Django's select renders a template per option (see cms.core.widgets).
+                    form_field.widget = FastSelect(attrs=form_field.widget.attrs)
+                    form_field.widget.is_required = form_field.required
+                form_field.choices = [("", self.EMPTY_LABELS[name]), *(choices or {})[name]]
+                form_field.widget.attrs["class"] = "fr-select"
+            else:
+                form_field.widget.attrs["class"] = "fr-input"
+
+    def narrow(self, queryset: QuerySet, active: Mapping[str, Any]) -> QuerySet:
+        condition = Q()
+        for name, value in active.items():
+            lookup = self.LOOKUPS[name]
+            if callable(lookup):
+                queryset = lookup(queryset, value)
+            else:
+                condition &= Q(**{lookup: value})
+        return queryset.filter(condition)
 
 
 @dataclass(frozen=True)
 class FilteredListing:
     queryset: QuerySet
-    form: SelectFilterForm
-    active: dict[str, str]
-    ignored: list[str]
-
-
-def topic_choices() -> Choices:
-    """The axes and the transversal themes, as two groups of options."""
-    topics = list(Topic.objects.all())
-    return [
-        ("Axes", [(t.slug, t.short_title) for t in topics if t.kind == Topic.Kind.AXIS]),
-        (
-            "Thèmes transversaux",
-            [(t.slug, t.short_title) for t in topics if t.kind == Topic.Kind.THEME],
-        ),
-    ]
+    form: ListingFilterForm
+    active: dict[str, Any]
+    # Labels of the filters whose value was unknown and dropped.
+    ignored: list[str] = field(default_factory=list)
+    # Why the valid filters cannot match together (then the listing is empty).
+    conflict: str = ""
 
 
 def apply_filters(
     queryset: QuerySet,
     params: Mapping[str, str],
-    form_class: type[SelectFilterForm],
-    lookups: Mapping[str, str],
-    choices: Mapping[str, Choices],
+    form_class: type[ListingFilterForm],
+    choices: Mapping[str, Choices] | None = None,
 ) -> FilteredListing:
-    """`queryset` narrowed by every valid filter in `params` (URL parameter → lookup)."""
-    submitted = form_class({name: params.get(name, "") for name in lookups}, choices=choices)
+    """`queryset` narrowed by every valid filter in `params`."""
+    submitted = form_class(
+        {name: params.get(name, "") for name in form_class.base_fields}, choices=choices
+    )
     submitted.is_valid()
-    active = {name: value for name, value in submitted.cleaned_data.items() if value}
-    ignored = [str(submitted.fields[name].label) for name in submitted.errors]
-    condition = Q(**{lookups[name]: value for name, value in active.items()})
+    ignored = [str(submitted.fields[name].label) for name in submitted.errors if name != "__all__"]
+    active = {
+        name: value
+        for name, value in submitted.cleaned_data.items()
+        if value not in ("", None) and name not in submitted.errors
+    }
+    conflict = " ".join(submitted.non_field_errors())
     return FilteredListing(
-        queryset=queryset.filter(condition),
+        queryset=queryset.none() if conflict else submitted.narrow(queryset, active),
         form=form_class(initial=active, choices=choices),
         active=active,
         ignored=ignored,
+        conflict=conflict,
     )
+
+
+def filter_context(listing: FilteredListing) -> dict[str, Any]:
+    """What `core/includes/listing_filters.html` and the result count need."""
+    return {
+        "filter_form": listing.form,
+        "ignored_filters": listing.ignored,
+        "filter_conflict": listing.conflict,
+        "is_filtered": bool(listing.active),
+        "active_filters": listing.active,
+    }
 
 
 def listing_context(
@@ -82,7 +117,9 @@ def listing_context(
     return {
         "filter_form": lazy(lambda: listing.form),
         "ignored_filters": lazy(lambda: listing.ignored),
+        "filter_conflict": lazy(lambda: listing.conflict),
         "is_filtered": lazy(lambda: bool(listing.active)),
+        "active_filters": lazy(lambda: listing.active),
         "page_obj": page_obj,
         "items": lazy(lambda: page_obj.object_list),
     }

@@ -1,12 +1,17 @@
-"""Wagtail's page serving with routes remembered between requests.
+"""Wagtail's page routing, remembered between requests.
 
-Wagtail finds a page by walking the tree from the site's root, two queries per level of the
-URL; on a detail page that is most of the request's time. The route to a page (its id and
-type) only changes when something is published, moved or unpublished, all of which bump
-the content version, so routes are cached under it, and so is the site matching the host.
-A remembered route still loads the page itself, and Wagtail's own checks (privacy, the
-`before_serve_page` hooks) run as usual.
+Wagtail finds a page by matching the site to the host, then walking the tree from the
+site's root, two queries per level of the URL: on a cached page that is most of the
+request's CPU time (bench/RESULTS.md). The route to a page (its id and type) and the site of
+a host only change when what readers see changes, which bumps the content version
+(`signals`), so both are remembered under it. The middleware only hands Wagtail's own
+`serve` view a route it found earlier: Wagtail's URLs (`_util/login/`, the password form),
+its privacy checks and `before_serve_page` hooks, redirects and routable sub-pages all run
+as usual; only plain page routes are remembered, never a routable page's sub-route.
 """
+
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -16,19 +21,19 @@ from wagtail.models import Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
-from .fragments import FRAGMENT_SECONDS, content_version
+from .fragments import FRAGMENT_SECONDS, caching_enabled, content_version, remember
 
 
-def _site_for(request: HttpRequest, version: str) -> Site | None:
-    hostname = split_domain_port(request._get_raw_host())[0]
-    key = f"route-site:{hostname}:{request.get_port()}:{version}"
-    site = cache.get(key)
-    if site is None:
+def _site_for(request: HttpRequest) -> Site | None:
+    hostname = split_domain_port(request.get_host())[0]
+
+    def find() -> Site | None:
         site = Site.find_for_request(request)
         if site is not None:
-            site.root_page  # noqa: B018 - cached with the site it belongs to
-            cache.set(key, site, FRAGMENT_SECONDS)
-    return site
+            site.root_page  # noqa: B018 - remembered with the site it belongs to
+        return site
+
+    return remember(f"route-site:{hostname}:{request.get_port()}", find)
 
 
 def _remembered_route(key: str) -> RouteResult | None:
@@ -41,20 +46,33 @@ def _remembered_route(key: str) -> RouteResult | None:
     return RouteResult(page) if page else None
 
 
-def serve(request: HttpRequest, path: str) -> HttpResponse:
-    version = content_version()
-    site = _site_for(request, version)
-    request._wagtail_site = site
-    if site is None:
-        return wagtail_serve(request, path)
-    key = f"route:{site.pk}:{path}:{version}"
-    route = _remembered_route(key)
-    if route is not None:
-        request._wagtail_route_for_request = route
-        return wagtail_serve(request, path)
-    response = wagtail_serve(request, path)
-    route = getattr(request, "_wagtail_route_for_request", None)
-    # Sub-routes of routable pages (feeds) carry a view; only plain page routes are kept.
-    if route is not None and not route.args and not route.kwargs:
-        cache.set(key, (route.page.pk, route.page.content_type_id), FRAGMENT_SECONDS)
-    return response
+class RouteCacheMiddleware:
+    """Serves Wagtail pages through routes remembered under the content version."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        key = getattr(request, "_portal_route_key", None)
+        route = getattr(request, "_wagtail_route_for_request", None)
+        if key and route is not None and not route.args and not route.kwargs:
+            cache.set(key, (route.page.pk, route.page.content_type_id), FRAGMENT_SECONDS)
+        return response
+
+    def process_view(
+        self, request: HttpRequest, view: Callable, args: tuple, kwargs: dict[str, Any]
+    ) -> None:
+        if view is not wagtail_serve or not caching_enabled():
+            return
+        site = _site_for(request)
+        request._wagtail_site = site
+        if site is None:
+            return
+        path = args[0] if args else kwargs.get("path", "")
+        key = f"route:{site.pk}:{path}:{content_version()}"
+        route = _remembered_route(key)
+        if route is None:
+            request._portal_route_key = key
+        else:
+            request._wagtail_route_for_request = route

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -11,11 +12,12 @@ from wagtail.models import Page
 
 from cms.core.blocks.layout import KeyFigureBlock
 from cms.core.blocks.text import RICH_TEXT_FEATURES
+from cms.core.cards import card_images
 from cms.core.fragments import lazy
 from cms.core.models import BasePage
 from cms.core.related import sections_for
-from cms.home import queries
-from cms.news.queries import latest_news
+from cms.news.models import NewsIndexPage, NewsPage
+from cms.programme.models import Topic
 
 
 class HomePage(BasePage):
@@ -72,11 +74,35 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = "page d’accueil"
 
+    def featured_pages(self) -> list[Page]:
+        """The editor's picks, live ones only, as their specific types with their images."""
+        ids = [item["value"] for item in self.featured.raw_data if item.get("value")]
+        if not ids:
+            return []
+        pages = {
+            page.pk: page for page in Page.objects.live().public().filter(pk__in=ids).specific()
+        }
+        picks = [pages[pk] for pk in ids if pk in pages]
+        by_type: dict[type, list[Page]] = {}
+        for page in picks:
+            by_type.setdefault(type(page), []).append(page)
+        for same_type in by_type.values():
+            prefetch_related_objects(same_type, card_images())
+        return picks
+
+    def news_feeds(self, request: HttpRequest) -> list[dict[str, str]]:
+        """The news feed, advertised in the head as listings advertise theirs."""
+        index = NewsIndexPage.objects.live().public().first()
+        return [index.feed_link(request)] if index else []
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = lazy(queries.topics)
-        context["latest_news"] = lazy(lambda: list(latest_news(limit=3)))
-        context["featured_pages"] = lazy(lambda: queries.featured_pages(self))
+        context["topics"] = lazy(lambda: list(Topic.objects.all()))
+        context["latest_news"] = lazy(
+            lambda: list(NewsPage.objects.published().newest_first().for_cards()[:3])
+        )
+        context["featured_pages"] = lazy(self.featured_pages)
+        context["feeds"] = lazy(lambda: self.news_feeds(request))
         # Sections other apps contribute (open calls for contributions…): cms.core.related.
         context["sections"] = lazy(lambda: sections_for("home", self))
         return context

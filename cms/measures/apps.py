@@ -8,4 +8,7 @@ class MeasuresConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the measures section of topic pages.
-        from . import related  # noqa: F401
+        from . import (
+            related,  # noqa: F401
+            search_source,  # noqa: F401  (registers its portal search source)
+        )

@@ -9,16 +9,16 @@ from django.http import HttpRequest
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from cms.core.blocks.registry import body_blocks
 from cms.core.fragments import lazy
 from cms.core.models import BasePage, IndexPage, ListingMixin, TaggedTopicsMixin
+from cms.core.querysets import ListedPageQuerySet
 
 from .audiences import audience_labels
 from .forms import MeasurePageForm
-from .queries import with_card_images
 
 
 class MeasureIndexPage(IndexPage):
@@ -32,13 +32,11 @@ class MeasureIndexPage(IndexPage):
         verbose_name = "liste des dispositifs"
 
     def measures(self) -> QuerySet["MeasurePage"]:
-        return MeasurePage.objects.live().public().child_of(self).order_by("path")
+        return MeasurePage.objects.published().child_of(self).order_by("path")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["page_obj"] = lazy(
-            lambda: self.paginate(request, with_card_images(self.measures()))
-        )
+        context["page_obj"] = lazy(lambda: self.paginate(request, self.measures().for_cards()))
         return context
 
 
@@ -85,6 +83,8 @@ class MeasurePage(ListingMixin, TaggedTopicsMixin, BasePage):
     ]
     parent_page_types = ["measures.MeasureIndexPage"]
     subpage_types: list[str] = []
+
+    objects = PageManager.from_queryset(ListedPageQuerySet)()
 
     class Meta:
         verbose_name = "dispositif"

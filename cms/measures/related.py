@@ -3,14 +3,16 @@
 from cms.core.related import RelatedSection, register
 from cms.programme.models import Topic
 
-from .queries import measures_for_topic
+from .models import MeasurePage
 
 RELATED_LIMIT = 3
 
 
 @register("topic")
 def measures_about_topic(topic: Topic) -> RelatedSection | None:
-    items = list(measures_for_topic(topic.pk, RELATED_LIMIT))
+    items = list(
+        MeasurePage.objects.published().about(topic).order_by("path").for_cards()[:RELATED_LIMIT]
+    )
     if not items:
         return None
     return RelatedSection(

@@ -8,4 +8,7 @@ class NewsConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the news sections of topic and town pages.
-        from . import related  # noqa: F401
+        from . import (
+            related,  # noqa: F401
+            search_source,  # noqa: F401  (registers its portal search source)
+        )

@@ -1,55 +1,38 @@
-"""The news listing's filters, read from the URL.
+"""The news listing's filters, read from the URL (`?axe=…&annee=…`).
 
-Values that do not match an existing topic or a year with news are ignored, and the reader
-is told so in French rather than shown an error.
+Values that are not an existing topic or a year with news are ignored, and the reader is
+told so in French rather than shown an error (see `cms.core.listing_filters`).
 """
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 
+from django import forms
 from django.db.models import QuerySet
-from django.http import QueryDict
 
-from cms.programme.models import Topic
+from cms.core.listing_filters import Choices, FilteredListing, ListingFilterForm, apply_filters
+from cms.programme.filters import topic_choices
 
 TOPIC_PARAM = "axe"
 YEAR_PARAM = "annee"
 
 
-@dataclass(frozen=True)
-class NewsFilters:
-    topic: Topic | None = None
-    year: int | None = None
-    notices: tuple[str, ...] = ()
+class NewsFilterForm(ListingFilterForm):
+    axe = forms.ChoiceField(label="Axe ou thème", required=False)
+    annee = forms.ChoiceField(label="Année", required=False)
 
-    @property
-    def active(self) -> bool:
-        return bool(self.topic or self.year)
-
-    def apply(self, queryset: QuerySet) -> QuerySet:
-        if self.topic:
-            queryset = queryset.filter(topics=self.topic)
-        if self.year:
-            queryset = queryset.filter(published_on__year=self.year)
-        return queryset
+    LOOKUPS = {TOPIC_PARAM: "topics__slug", YEAR_PARAM: "published_on__year"}
+    EMPTY_LABELS = {TOPIC_PARAM: "Tous les axes et thèmes", YEAR_PARAM: "Toutes les années"}
 
 
-def read_news_filters(
-    params: QueryDict, topics: Sequence[Topic], years: Sequence[int]
-) -> NewsFilters:
-    """The filters asked for in `params`, keeping only values among `topics` and `years`."""
-    notices = []
-    topic = None
-    if slug := params.get(TOPIC_PARAM, "").strip():
-        topic = next((candidate for candidate in topics if candidate.slug == slug), None)
-        if topic is None:
-            notices.append("L’axe ou le thème demandé n’existe pas : ce filtre a été ignoré.")
-    year = None
-    if raw_year := params.get(YEAR_PARAM, "").strip():
-        if raw_year.isdigit() and int(raw_year) in years:
-            year = int(raw_year)
-        else:
-            notices.append(
-                "Aucune actualité n’est publiée pour l’année demandée : ce filtre a été ignoré."
-            )
-    return NewsFilters(topic=topic, year=year, notices=tuple(notices))
+def filter_choices(news: QuerySet) -> dict[str, Choices]:
+    """Every axis and theme; the years in which news was published."""
+    years = news.order_by().dates("published_on", "year", order="DESC")
+    return {
+        TOPIC_PARAM: topic_choices(),
+        YEAR_PARAM: [(str(day.year), str(day.year)) for day in years],
+    }
+
+
+def filter_news(news: QuerySet, params: Mapping[str, str]) -> FilteredListing:
+    """The news items matching every valid filter in `params`."""
+    return apply_filters(news, params, NewsFilterForm, filter_choices(news))

@@ -1,4 +1,8 @@
-"""Loads the programme's structure from `data/programme.json` (idempotent: update_or_create)."""
+"""Loads the programme's structure from `data/programme.json` (idempotent).
+
+A row an editor changed in the admin is kept; untouched rows get the file's values
+(see `cms.core.loaded_rows`).
+"""
 
 import json
 from dataclasses import dataclass
@@ -6,6 +10,8 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils.text import slugify
+
+from cms.core.loaded_rows import Outcome, sync_row
 
 from .models import GlossaryTerm, Partner, Phase, Topic
 
@@ -55,6 +61,8 @@ class LoadReport:
     phases: int
     partners: int
     glossary: int
+    # Rows left as an editor changed them.
+    kept: int = 0
 
 
 def read_programme() -> dict:
@@ -64,11 +72,13 @@ def read_programme() -> dict:
 @transaction.atomic
 def load_programme() -> LoadReport:
     data = read_programme()
+    outcomes = []
     for axis in data["axes"]["items"]:
         short_title, slug, icon = AXIS_NAMES[axis["numero"]]
-        Topic.objects.update_or_create(
-            slug=slug,
-            defaults={
+        _row, outcome = sync_row(
+            Topic,
+            {"slug": slug},
+            {
                 "kind": Topic.Kind.AXIS,
                 "number": axis["numero"],
                 "title": axis["titre"],
@@ -76,10 +86,12 @@ def load_programme() -> LoadReport:
                 "icon": icon,
             },
         )
+        outcomes.append(outcome)
     for number, (title, slug, icon, summary) in enumerate(THEMES, start=1):
-        Topic.objects.update_or_create(
-            slug=slug,
-            defaults={
+        _row, outcome = sync_row(
+            Topic,
+            {"slug": slug},
+            {
                 "kind": Topic.Kind.THEME,
                 "number": number,
                 "title": title,
@@ -87,33 +99,41 @@ def load_programme() -> LoadReport:
                 "icon": icon,
             },
         )
+        outcomes.append(outcome)
         Topic.objects.filter(slug=slug, summary="").update(summary=summary)
     for phase in data["phases"]:
-        Phase.objects.update_or_create(
-            key=phase["cle"],
-            defaults={
+        _row, outcome = sync_row(
+            Phase,
+            {"key": phase["cle"]},
+            {
                 "order": phase["ordre"],
                 "name": phase["nom"],
                 "description": " ; ".join(phase.get("contenu", [])),
             },
         )
+        outcomes.append(outcome)
     for partner in data["partenaires_nationaux"]["items"]:
-        Partner.objects.update_or_create(
-            name=partner["nom"],
-            defaults={
+        _row, outcome = sync_row(
+            Partner,
+            {"name": partner["nom"]},
+            {
                 "acronym": partner.get("sigle") or "",
                 "slug": slugify(partner.get("sigle") or partner["nom"])[:80],
                 "commitment": partner.get("engagement_total") or "",
             },
         )
+        outcomes.append(outcome)
     for term in data["glossaire"]["items"]:
-        GlossaryTerm.objects.update_or_create(
-            acronym=term["sigle"],
-            defaults={"expansion": term["developpement"], "note": term.get("note") or ""},
+        _row, outcome = sync_row(
+            GlossaryTerm,
+            {"acronym": term["sigle"]},
+            {"expansion": term["developpement"], "note": term.get("note") or ""},
         )
+        outcomes.append(outcome)
     return LoadReport(
         topics=Topic.objects.count(),
         phases=Phase.objects.count(),
         partners=Partner.objects.count(),
         glossary=GlossaryTerm.objects.count(),
+        kept=outcomes.count(Outcome.KEPT),
     )

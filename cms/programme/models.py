@@ -8,9 +8,10 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from cms.core.blocks.text import RICH_TEXT_FEATURES
+from cms.core.loaded_rows import LoadedRowMixin
 
 
-class Topic(index.Indexed, models.Model):
+class Topic(index.Indexed, LoadedRowMixin, models.Model):
     """One of the 5 axes or 3 transversal themes that every piece of content is tagged with."""
 
     class Kind(models.TextChoices):
@@ -64,7 +65,7 @@ class Topic(index.Indexed, models.Model):
         return reverse("topic-detail", kwargs={"slug": self.slug})
 
 
-class Phase(models.Model):
+class Phase(LoadedRowMixin, models.Model):
     """A phase of a town's programme: préparation, initialisation, déploiement."""
 
     order = models.PositiveSmallIntegerField("ordre", unique=True)
@@ -81,7 +82,7 @@ class Phase(models.Model):
         return self.name
 
 
-class Partner(models.Model):
+class Partner(LoadedRowMixin, models.Model):
     """A financing or technical partner of the programme (Banque des territoires, Anah…)."""
 
     name = models.CharField("nom", max_length=200, unique=True)
@@ -99,7 +100,7 @@ class Partner(models.Model):
         return self.acronym or self.name
 
 
-class GlossaryTerm(models.Model):
+class GlossaryTerm(LoadedRowMixin, models.Model):
     """An acronym and its expansion; search uses these as synonyms."""
 
     acronym = models.CharField("sigle", max_length=40, unique=True)

@@ -7,4 +7,7 @@ class ResourcesConfig(AppConfig):
     verbose_name = "Guides et ressources"
 
     def ready(self) -> None:
-        from . import related  # noqa: F401  (registers the topic pages' section)
+        from . import (
+            related,  # noqa: F401  (registers the topic pages' section)
+            search_source,  # noqa: F401  (registers its portal search source)
+        )

@@ -9,31 +9,30 @@ from taggit.models import Tag
 from cms.core.listing_filters import (
     Choices,
     FilteredListing,
-    SelectFilterForm,
+    ListingFilterForm,
     apply_filters,
-    topic_choices,
 )
+from cms.programme.filters import topic_choices
 
 from .resource_types import ResourceType
 
 if TYPE_CHECKING:
     from .models import ResourcePageQuerySet
 
-# URL parameter → the lookup it filters the resources on.
-LOOKUPS = {
-    "type": "resource_type",
-    "axe": "topics__slug",
-    "tag": "tags__slug",
-    "annee": "published_on__year",
-}
 
-
-class ResourceFilterForm(SelectFilterForm):
+class ResourceFilterForm(ListingFilterForm):
     type = forms.ChoiceField(label="Type de ressource", required=False)
     axe = forms.ChoiceField(label="Axe ou thème", required=False)
     tag = forms.ChoiceField(label="Mot-clé", required=False)
     annee = forms.ChoiceField(label="Année de publication", required=False)
 
+    # URL parameter → the lookup it filters on.
+    LOOKUPS = {
+        "type": "resource_type",
+        "axe": "topics__slug",
+        "tag": "tags__slug",
+        "annee": "published_on__year",
+    }
     EMPTY_LABELS = {
         "type": "Tous les types",
         "axe": "Tous les axes et thèmes",
@@ -64,4 +63,4 @@ def filter_resources(
     params: Mapping[str, str],
 ) -> FilteredListing:
     """The resources matching every valid filter in `params`."""
-    return apply_filters(resources, params, ResourceFilterForm, LOOKUPS, filter_choices(resources))
+    return apply_filters(resources, params, ResourceFilterForm, filter_choices(resources))

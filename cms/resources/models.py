@@ -12,27 +12,21 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.core.blocks.registry import body_blocks
-from cms.core.cards import with_card_images
 from cms.core.feeds import FeedMixin
 from cms.core.fragments import lazy
 from cms.core.listing_filters import listing_context
 from cms.core.models import BasePage, DatedMixin, IndexPage, ListingMixin, TaggedTopicsMixin
+from cms.core.querysets import DatedPageQuerySet
 
 from .filters import filter_resources
 from .resource_types import ResourceType
 
 
-class ResourcePageQuerySet(PageQuerySet):
-    def newest_first(self) -> "ResourcePageQuerySet":
-        return self.order_by("-published_on", "-pk")
-
-    def for_cards(self) -> "ResourcePageQuerySet":
-        """With the card image and its rendition, in a fixed number of queries."""
-        return with_card_images(self)
+class ResourcePageQuerySet(DatedPageQuerySet):
+    """Guides and resources: dated pages listed as cards."""
 
 
 class ResourceIndexPage(FeedMixin, IndexPage):
@@ -48,7 +42,7 @@ class ResourceIndexPage(FeedMixin, IndexPage):
         verbose_name_plural = "listes de ressources"
 
     def resources(self) -> "ResourcePageQuerySet":
-        return ResourcePage.objects.live().public().child_of(self)
+        return ResourcePage.objects.published().child_of(self)
 
     def feed_items(self) -> "ResourcePageQuerySet":
         return self.resources().newest_first()

@@ -3,14 +3,19 @@
 from cms.core.related import RelatedSection, register
 from cms.programme.models import Topic
 
-from .queries import resources_for_topic
+from .models import ResourcePage
 
 TOPIC_SECTION_SIZE = 3
 
 
 @register("topic")
 def resources_section(topic: Topic) -> RelatedSection | None:
-    items = list(resources_for_topic(topic, limit=TOPIC_SECTION_SIZE))
+    items = list(
+        ResourcePage.objects.published()
+        .about(topic)
+        .newest_first()
+        .for_cards()[:TOPIC_SECTION_SIZE]
+    )
     if not items:
         return None
     return RelatedSection(

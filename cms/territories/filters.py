@@ -1,74 +1,88 @@
-"""The filters of the town list, read strictly from the query string.
+"""The filters of the town list (`?q=…&region=…&departement=…`), in the listings' idiom
+(`cms.core.listing_filters`).
 
 Unknown values never fail: they are dropped and reported in a French notice, so a stale or
-hand-edited URL still shows towns and tells the visitor why a filter was ignored.
+hand-edited URL still shows towns and tells the visitor why a filter was ignored. A
+department outside the chosen region is explained rather than answered with nothing.
 """
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from typing import Any
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import QueryDict
 
-from .models import Department, Region, Town
+from cms.core.listing_filters import Choices, FilteredListing, ListingFilterForm, apply_filters
+
+from .models import Region, Town, TownQuerySet
 
 MAX_QUERY_LENGTH = 100
 
 
-@dataclass
-class TownFilters:
-    region: Region | None = None
-    department: Department | None = None
-    query: str = ""
-    notices: list[str] = field(default_factory=list)
-    # Set when the department is not in the region: no town can match both.
-    mismatch: str = ""
+class DepartmentChoiceField(forms.ChoiceField):
+    """Department codes are upper case (« 2A »); a lower-case link still works."""
 
-    @property
-    def active(self) -> bool:
-        return bool(self.region or self.department or self.query)
+    def to_python(self, value: Any) -> str:
+        return super().to_python(value).strip().upper()
 
-    @classmethod
-    def from_query(cls, params: QueryDict, regions: list[Region]) -> "TownFilters":
-        """`regions` come with their departments prefetched; no query is made here."""
-        filters = cls(query=params.get("q", "").strip()[:MAX_QUERY_LENGTH])
-        region_code = params.get("region", "").strip()
-        department_code = params.get("departement", "").strip().upper()
-        by_code = {region.code: region for region in regions}
-        departments = {dep.code: dep for region in regions for dep in region.departments.all()}
-        if region_code:
-            filters.region = by_code.get(region_code)
-            if filters.region is None:
-                filters.notices.append(
-                    f"La région demandée (code « {region_code[:10]} ») n’existe pas : "
-                    "ce filtre a été ignoré."
-                )
-        if department_code:
-            filters.department = departments.get(department_code)
-            if filters.department is None:
-                filters.notices.append(
-                    f"Le département demandé (code « {department_code[:10]} ») n’existe pas : "
-                    "ce filtre a été ignoré."
-                )
-        if (
-            filters.region
-            and filters.department
-            and filters.department.region_id != filters.region.pk
-        ):
-            filters.mismatch = (
-                f"Le département {filters.department.name} ({filters.department.code}) "
-                f"ne fait pas partie de la région {filters.region.name} : aucune ville ne "
-                "peut correspondre aux deux. Choisissez un département de cette région, "
-                "ou retirez l’un des deux filtres."
+
+def _matching(towns: TownQuerySet, query: str) -> TownQuerySet:
+    return towns.matching(query)
+
+
+class TownFilterForm(ListingFilterForm):
+    q = forms.CharField(
+        label="Nom de la ville",
+        required=False,
+        help_text="Majuscules, accents et tirets sont sans importance.",
+        widget=forms.SearchInput(attrs={"maxlength": MAX_QUERY_LENGTH, "autocomplete": "off"}),
+    )
+    region = forms.ChoiceField(label="Région", required=False)
+    departement = DepartmentChoiceField(label="Département", required=False)
+
+    LOOKUPS = {
+        "q": _matching,
+        "region": "department__region__code",
+        "departement": "department__code",
+    }
+    EMPTY_LABELS = {"region": "Toutes les régions", "departement": "Tous les départements"}
+
+    def clean_q(self) -> str:
+        return self.cleaned_data["q"].strip()[:MAX_QUERY_LENGTH]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        region, department = cleaned.get("region"), cleaned.get("departement")
+        if region and department:
+            regions = dict(self.fields["region"].choices)
+            for region_name, departments in self.fields["departement"].choices:
+                labels = dict(departments) if isinstance(departments, list | tuple) else {}
+                if department in labels and region_name != regions[region]:
+                    raise ValidationError(
+                        f"Le département {labels[department]} ne fait pas partie de la région "
+                        f"{regions[region]} : aucune ville ne peut correspondre aux deux. "
+                        "Choisissez un département de cette région, ou retirez l’un des deux "
+                        "filtres."
+                    )
+        return cleaned
+
+
+def filter_choices(regions: list[Region]) -> dict[str, Choices]:
+    """`regions` come with their departments prefetched; no query is made here."""
+    return {
+        "region": [(region.code, region.name) for region in regions],
+        "departement": [
+            (
+                region.name,
+                [(dep.code, f"{dep.name} ({dep.code})") for dep in region.departments.all()],
             )
-        return filters
+            for region in regions
+        ],
+    }
 
-    def apply(self, towns: QuerySet[Town]) -> QuerySet[Town]:
-        if self.mismatch:
-            return towns.none()
-        if self.region:
-            towns = towns.filter(department__region=self.region)
-        if self.department:
-            towns = towns.filter(department=self.department)
-        if self.query:
-            towns = towns.matching(self.query)
-        return towns
+
+def filter_towns(
+    towns: QuerySet[Town], params: Mapping[str, str], regions: list[Region]
+) -> FilteredListing:
+    return apply_filters(towns, params, TownFilterForm, filter_choices(regions))

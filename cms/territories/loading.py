@@ -1,4 +1,8 @@
-"""Loads regions, departments and the 245 towns from the CSV files in `data/` (idempotent)."""
+"""Loads regions, departments and the 245 towns from the CSV files in `data/` (idempotent).
+
+A row an editor changed in the admin is kept; untouched rows get the files' values
+(see `cms.core.loaded_rows`).
+"""
 
 import csv
 import datetime
@@ -10,6 +14,8 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
+from cms.core.loaded_rows import Outcome, apply_loaded, is_pristine, sync_row
+
 from .models import Department, Region, Town
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -20,6 +26,8 @@ class LoadReport:
     regions: int
     departments: int
     towns: int
+    # Rows left as an editor changed them.
+    kept: int = 0
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
@@ -33,22 +41,27 @@ def _int_or_none(value: str) -> int | None:
 
 @transaction.atomic
 def load_territories() -> LoadReport:
+    kept = 0
     regions = {}
     for row in _rows("regions.csv"):
-        regions[row["code_region"]], _ = Region.objects.update_or_create(
-            code=row["code_region"],
-            defaults={"name": row["nom_region"], "slug": slugify(row["nom_region"])},
+        regions[row["code_region"]], outcome = sync_row(
+            Region,
+            {"code": row["code_region"]},
+            {"name": row["nom_region"], "slug": slugify(row["nom_region"])},
         )
+        kept += outcome == Outcome.KEPT
     departments = {}
     for row in _rows("departements.csv"):
-        departments[row["code_departement"]], _ = Department.objects.update_or_create(
-            code=row["code_departement"],
-            defaults={
+        departments[row["code_departement"]], outcome = sync_row(
+            Department,
+            {"code": row["code_departement"]},
+            {
                 "name": row["nom_departement"],
                 "slug": slugify(f"{row['code_departement']}-{row['nom_departement']}"),
                 "region": regions[row["code_region"]],
             },
         )
+        kept += outcome == Outcome.KEPT
     existing = {town.insee_code: town for town in Town.objects.all()}
     taken_slugs = {town.slug for town in existing.values()}
     to_create, to_update = [], []
@@ -87,19 +100,21 @@ def load_territories() -> LoadReport:
         }
         town = existing.get(row["insee_com"])
         if town:
-            for field, value in values.items():
-                setattr(town, field, value)
-            to_update.append(town)
+            if is_pristine(town, values):
+                to_update.append(apply_loaded(town, values))
+            else:
+                kept += 1
             continue
         slug = slugify(row["nom_commune"])
         if slug in taken_slugs:  # homonyms are told apart by their department
             slug = f"{slug}-{row['code_departement'].lower()}"
         taken_slugs.add(slug)
-        to_create.append(Town(insee_code=row["insee_com"], slug=slug, **values))
+        to_create.append(apply_loaded(Town(insee_code=row["insee_com"], slug=slug), values))
     Town.objects.bulk_create(to_create)
-    Town.objects.bulk_update(to_update, fields)
+    Town.objects.bulk_update(to_update, [*fields, "loaded_fingerprint"])
     return LoadReport(
         regions=Region.objects.count(),
         departments=Department.objects.count(),
         towns=Town.objects.count(),
+        kept=kept,
     )

@@ -9,10 +9,12 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from cms.core.loaded_rows import LoadedRowMixin
+
 from .names import normalise_name
 
 
-class Region(models.Model):
+class Region(LoadedRowMixin, models.Model):
     code = models.CharField("code INSEE", max_length=3, unique=True)
     name = models.CharField("nom", max_length=120)
     slug = models.SlugField(max_length=120, unique=True)
@@ -26,7 +28,7 @@ class Region(models.Model):
         return self.name
 
 
-class Department(models.Model):
+class Department(LoadedRowMixin, models.Model):
     code = models.CharField("code INSEE", max_length=3, unique=True)
     name = models.CharField("nom", max_length=120)
     slug = models.SlugField(max_length=120, unique=True)
@@ -77,7 +79,7 @@ class TownQuerySet(models.QuerySet):
         return super().bulk_update(objs, fields + derived, *args, **kwargs)
 
 
-class Town(index.Indexed, models.Model):
+class Town(index.Indexed, LoadedRowMixin, models.Model):
     """A commune of the programme. Two communes may share one ACV territory (a "binôme")."""
 
     insee_code = models.CharField("code INSEE", max_length=5, unique=True)

@@ -2,9 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -12,18 +10,19 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from cms.core.breadcrumbs import Crumb
-from cms.core.fragments import lazy
+from cms.core.fragments import lazy, remember
+from cms.core.listing_filters import filter_context
 from cms.core.related import sections_for
 
-from .filters import TownFilters
+from .filters import filter_towns
 from .formats import long_date
 from .maps import SvgMap, france_map, region_locator
 from .models import Region, Town
 from .names import normalise_name
 
 PER_PAGE = 60
-# The map's markup only changes when towns do (its key holds their latest change); the
-# timeout bounds staleness after an edit to a region or department name.
+# The map's markup only changes when towns, departments or regions do: each bumps the
+# content version it is kept under (see `cms.core.signals`).
 MAP_CACHE_SECONDS = 60 * 60
 
 
@@ -39,9 +38,8 @@ def _home_crumbs() -> list[Crumb]:
 
 def town_list(request: HttpRequest) -> HttpResponse:
     regions = _regions()
-    filters = TownFilters.from_query(request.GET, regions)
-    towns = filters.apply(Town.objects.with_geography())
-    page_obj = Paginator(towns, PER_PAGE).get_page(request.GET.get("page"))
+    listing = filter_towns(Town.objects.with_geography(), request.GET, regions)
+    page_obj = Paginator(listing.queryset, PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
         "territories/town_list.html",
@@ -52,8 +50,7 @@ def town_list(request: HttpRequest) -> HttpResponse:
                 "par région et département, population et date de signature de la convention."
             ),
             "breadcrumbs": _home_crumbs(),
-            "regions": regions,
-            "filters": filters,
+            **filter_context(listing),
             "page_obj": page_obj,
             "towns": page_obj.object_list,
         },
@@ -124,23 +121,20 @@ def _map_groups(svg_map: SvgMap) -> list[RegionGroup]:
     return sorted(groups.values(), key=lambda group: normalise_name(group.region.name))
 
 
-def _map_body(town_count: int, version: str) -> str:
-    """The map and its list alternative: 490 links, rendered once per state of the towns."""
-    key = f"territories:town-map:{town_count}:{version}"
-    body = cache.get(key)
-    if body is None:
-        svg_map = france_map()
-        body = render_to_string(
-            "territories/includes/town_map_body.html",
-            {"map": svg_map, "regions": _map_groups(svg_map), "town_count": town_count},
-        )
-        cache.set(key, body, MAP_CACHE_SECONDS)
-    return body
+def _render_map_body() -> tuple[int, str]:
+    svg_map = france_map()
+    regions = _map_groups(svg_map)
+    town_count = sum(len(group.points) for group in regions)
+    body = render_to_string(
+        "territories/includes/town_map_body.html",
+        {"map": svg_map, "regions": regions, "town_count": town_count},
+    )
+    return town_count, body
 
 
 def town_map(request: HttpRequest) -> HttpResponse:
-    state = Town.objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
-    version = state["latest"].isoformat() if state["latest"] else "vide"
+    """The map and its list alternative: 490 links, rendered once per content version."""
+    town_count, body = remember("territories:town-map", _render_map_body, MAP_CACHE_SECONDS)
     return TemplateResponse(
         request,
         "territories/town_map.html",
@@ -151,7 +145,7 @@ def town_map(request: HttpRequest) -> HttpResponse:
                 "Corse et outre-mer, avec la liste des villes par région."
             ),
             "breadcrumbs": _home_crumbs(),
-            "town_count": state["count"],
-            "body": _map_body(state["count"], version),
+            "town_count": town_count,
+            "body": body,
         },
     )

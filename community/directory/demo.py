@@ -7,6 +7,7 @@ import random
 from django.utils import timezone
 from django.utils.text import slugify
 
+from cms.core.demo_builders import DemoContext
 from cms.programme.models import Topic
 from cms.territories.models import Region, Town
 
@@ -42,7 +43,12 @@ def _person(rng: random.Random, used: set[tuple[str, str]]) -> tuple[str, str]:
             return name
 
 
-def load(home: object = None) -> int:
+def load_demo(context: DemoContext) -> None:
+    """The directory's demo step (see `coeurdeville.demo`)."""
+    load()
+
+
+def load() -> int:
     """Create the demo entries (if absent); return how many exist."""
     if DirectoryEntry.objects.exists():
         return DirectoryEntry.objects.count()

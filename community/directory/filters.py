@@ -1,22 +1,71 @@
-"""The directory's listing filters, read from the URL: a search box and six selects."""
+"""The directory's listing filters (`?q=…&role=…&region=…&departement=…&ville=…&axe=…
+&organisme=…`), in the listings' idiom (`cms.core.listing_filters`)."""
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any
 
 from django import forms
 from django.db.models import Q, QuerySet
 
-from cms.core.listing_filters import Choices, SelectFilterForm, topic_choices
+from cms.core.listing_filters import Choices, FilteredListing, ListingFilterForm, apply_filters
+from cms.programme.filters import topic_choices
 from cms.territories.models import Department, Region, Town
 
 from .models import DirectoryEntry, GovernanceRole
 
 MAX_QUERY_LENGTH = 100
+MAX_WORDS = 8
 
 
-class DirectoryFilterForm(SelectFilterForm):
-    EMPTY_LABELS: ClassVar[dict[str, str]] = {
+def _covering(*lookups: str) -> Any:
+    """An entry covers a place directly, or through a wider area that contains it."""
+
+    def narrow(queryset: QuerySet, value: str) -> QuerySet:
+        condition = Q()
+        for lookup in lookups:
+            condition |= Q(**{lookup: value})
+        return queryset.filter(pk__in=DirectoryEntry.objects.filter(condition).values("pk"))
+
+    return narrow
+
+
+def _matching(queryset: QuerySet, query: str) -> QuerySet:
+    for word in query.split()[:MAX_WORDS]:
+        matches = DirectoryEntry.objects.filter(
+            Q(last_name__icontains=word)
+            | Q(first_name__icontains=word)
+            | Q(organisation__icontains=word)
+            | Q(job_title__icontains=word)
+            | Q(towns__name__icontains=word)
+        )
+        queryset = queryset.filter(pk__in=matches.values("pk"))
+    return queryset
+
+
+class DirectoryFilterForm(ListingFilterForm):
+    q = forms.CharField(
+        label="Nom, organisme ou ville",
+        required=False,
+        widget=forms.SearchInput(attrs={"maxlength": MAX_QUERY_LENGTH, "autocomplete": "off"}),
+    )
+    role = forms.ChoiceField(label="Rôle", required=False)
+    region = forms.ChoiceField(label="Région", required=False)
+    departement = forms.ChoiceField(label="Département", required=False)
+    ville = forms.ChoiceField(label="Ville", required=False)
+    axe = forms.ChoiceField(label="Axe ou thème", required=False)
+    organisme = forms.ChoiceField(label="Organisme", required=False)
+
+    LOOKUPS = {
+        "q": _matching,
+        "role": "role",
+        "region": _covering(
+            "regions__code", "departments__region__code", "towns__department__region__code"
+        ),
+        "departement": _covering("departments__code", "towns__department__code"),
+        "ville": _covering("towns__slug"),
+        "axe": _covering("topics__slug"),
+        "organisme": "organisation",
+    }
+    EMPTY_LABELS = {
         "role": "Tous les rôles",
         "region": "Toutes les régions",
         "departement": "Tous les départements",
@@ -25,12 +74,8 @@ class DirectoryFilterForm(SelectFilterForm):
         "organisme": "Tous les organismes",
     }
 
-    role = forms.ChoiceField(label="Rôle", required=False)
-    region = forms.ChoiceField(label="Région", required=False)
-    departement = forms.ChoiceField(label="Département", required=False)
-    ville = forms.ChoiceField(label="Ville", required=False)
-    axe = forms.ChoiceField(label="Axe ou thème", required=False)
-    organisme = forms.ChoiceField(label="Organisme", required=False)
+    def clean_q(self) -> str:
+        return self.cleaned_data["q"].replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
 
 
 def filter_choices() -> dict[str, Choices]:
@@ -51,58 +96,5 @@ def filter_choices() -> dict[str, Choices]:
     }
 
 
-# An entry covers a place directly, or through a wider area that contains it.
-LOOKUPS: dict[str, list[str]] = {
-    "role": ["role"],
-    "region": ["regions__code", "departments__region__code", "towns__department__region__code"],
-    "departement": ["departments__code", "towns__department__code"],
-    "ville": ["towns__slug"],
-    "axe": ["topics__slug"],
-    "organisme": ["organisation"],
-}
-
-
-@dataclass(frozen=True)
-class DirectoryListing:
-    queryset: QuerySet
-    form: DirectoryFilterForm
-    query: str
-    active: dict[str, str]
-    ignored: list[str]
-
-
-def clean_query(raw: str) -> str:
-    return raw.replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-
-
-def filter_entries(queryset: QuerySet, params: Mapping[str, str]) -> DirectoryListing:
-    choices = filter_choices()
-    submitted = DirectoryFilterForm(
-        {name: params.get(name, "") for name in LOOKUPS}, choices=choices
-    )
-    submitted.is_valid()
-    active = {name: value for name, value in submitted.cleaned_data.items() if value}
-    ignored = [str(submitted.fields[name].label) for name in submitted.errors]
-    for name, value in active.items():
-        condition = Q()
-        for lookup in LOOKUPS[name]:
-            condition |= Q(**{lookup: value})
-        queryset = queryset.filter(pk__in=DirectoryEntry.objects.filter(condition).values("pk"))
-    query = clean_query(params.get("q", ""))
-    if query:
-        words = query.split()
-        for word in words[:8]:
-            queryset = queryset.filter(
-                Q(last_name__icontains=word)
-                | Q(first_name__icontains=word)
-                | Q(organisation__icontains=word)
-                | Q(job_title__icontains=word)
-                | Q(towns__name__icontains=word)
-            ).distinct()
-    return DirectoryListing(
-        queryset=queryset,
-        form=DirectoryFilterForm(initial=active, choices=choices),
-        query=query,
-        active=active,
-        ignored=ignored,
-    )
+def filter_entries(queryset: QuerySet, params: Any) -> FilteredListing:
+    return apply_filters(queryset, params, DirectoryFilterForm, filter_choices())

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
+from cms.core.listing_filters import filter_context
 from coeurdeville import ratelimit
 from community.accounts.roles import is_member
 
@@ -37,8 +38,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
                 "Action cœur de ville : par ville, département, région, axe et organisme."
             ),
             "breadcrumbs": [HOME_CRUMB],
-            "listing": listing,
-            "filter_form": listing.form,
+            **filter_context(listing),
             "page_obj": page_obj,
             "entries": page_obj.object_list,
         },

@@ -28,7 +28,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "insecure-dev-key-change-me-in-production")
 DEBUG = env_bool("DEBUG", False)
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -45,14 +45,17 @@ INSTALLED_APPS = [
     "community.groups",
     "community.forum",
     "community.notifications",
+    "newsletter",
     "community.directory",
     "allauth",
     "allauth.account",
     "search",
     "widget_tweaks",
     "dsfr",
+    "anymail",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -89,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "coeurdeville.security.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.core.routing.RouteCacheMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
 
@@ -133,7 +137,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "coeurdeville.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cdv"),
         }
@@ -154,7 +158,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "/comptes/connexion/"
 LOGIN_REDIRECT_URL = "/comptes/"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's backend behind a per-account and per-IP throttle of login attempts.
+    "coeurdeville.login_throttling.ThrottledModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 # django-allauth, account part only: the e-mail is the login, verified before first use.
@@ -211,12 +216,19 @@ DSFR_USE_INTEGRITY_CHECKSUMS = False
 
 WAGTAIL_SITE_NAME = "Cœur de ville"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# Gravatar is blocked by the CSP and unreachable offline: Wagtail's local default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "csv", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif", "svg"]
+# Uploaded SVGs are sanitised (cms.core.svg_sanitiser) by the form every upload path uses.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.core.image_forms.PortalImageForm"
+# Documents only through Wagtail's view, which checks the privacy of their collection;
+# public media never serves documents/ (coeurdeville.media).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -239,11 +251,12 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# Celery beat: the community’s daily digest, once a day.
+# `celery -A coeurdeville beat` runs these; the worker executes them.
 CELERY_BEAT_SCHEDULE = {
-    "community-daily-digest": {
-        "task": "community.notifications.tasks.send_daily_digest",
-        "schedule": 24 * 60 * 60,
+    "publish-scheduled-pages": {
+        "task": "cms.core.tasks.publish_scheduled",
+        "schedule": 60.0,
+        "options": {"expires": 55},
     },
 }
 
@@ -256,7 +269,10 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 CSP_ENABLED = env_bool("CSP_ENABLED", True)
 # A proxy in front (nginx, a load balancer) is trusted for X-Forwarded-* only when declared.
-TRUSTED_PROXY = env_bool("TRUSTED_PROXY", False)
+TRUSTED_PROXY = env_bool("TRUSTED_PROXY", env_bool("BEHIND_PROXY", False))
+if TRUSTED_PROXY:
+    # Without a proxy, X-Forwarded-Proto comes from the client and must not be believed.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Shared rate limits (coeurdeville.ratelimit); RATELIMITS overrides (limit, period) per scope.
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 RATELIMITS: dict[str, tuple[int, int]] = {}
@@ -271,3 +287,24 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Newsletter (newsletter/sending.py): batch size per claim, seconds before a silent worker's
+# rows count as uncertain, mails/s per worker (0: no limit), send tasks started per issue.
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "50"))
+NEWSLETTER_CLAIM_LEASE = float(os.environ.get("NEWSLETTER_CLAIM_LEASE", "120"))
+NEWSLETTER_MAX_RATE = float(os.environ.get("NEWSLETTER_MAX_RATE", "0"))
+NEWSLETTER_SEND_WORKERS = int(os.environ.get("NEWSLETTER_SEND_WORKERS", "1"))
+NEWSLETTER_SOFT_BOUNCE_LIMIT = int(os.environ.get("NEWSLETTER_SOFT_BOUNCE_LIMIT", "3"))
+# The community's daily digest, once a day.
+CELERY_BEAT_SCHEDULE["community-daily-digest"] = {
+    "task": "community.notifications.tasks.send_daily_digest",
+    "schedule": 24 * 60 * 60,
+}
+CELERY_BEAT_SCHEDULE["newsletter-dispatch"] = {
+    "task": "newsletter.tasks.dispatch_due",
+    "schedule": 60.0,
+}
+# Bounce and complaint webhooks (django-anymail): /anymail/<esp>/tracking/, HTTP basic auth.
+ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
+if not ANYMAIL["WEBHOOK_SECRET"]:
+    del ANYMAIL["WEBHOOK_SECRET"]  # webhooks then refuse every call

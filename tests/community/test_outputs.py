@@ -36,7 +36,7 @@ def test_deleted_topic_is_404_and_gone_from_listings(world, client_for):
 
 
 def test_demo_loads_groups_calls_and_threads(home_page, programme, territories):
-    from community import demo
+    from community.forum import demo
     from community.forum.models import Category
     from community.groups.models import CallForContributions, WorkingGroup
 

@@ -35,6 +35,16 @@ class AccordionBlock(UniqueIdMixin, blocks.StructBlock):
         label = "Accordéon"
         template = "blocks/accordion.html"
         description = "Des sections repliables, pour les questions fréquentes par exemple."
+        preview_value = {
+            "heading_level": "h3",
+            "items": [
+                {
+                    "title": "Qu’est-ce qu’une ORT ?",
+                    "body": "<p>Une opération de revitalisation.</p>",
+                },
+                {"title": "Qui la signe ?", "body": "<p>La commune, l’EPCI et l’État.</p>"},
+            ],
+        }
 
 
 class TableBlock(WagtailTableBlock):
@@ -87,3 +97,10 @@ class KeyFiguresBlock(blocks.StructBlock):
         label = "Chiffres clés"
         template = "blocks/key_figures.html"
         description = "Jusqu’à six chiffres clés, en grand, avec leur libellé."
+        preview_value = {
+            "title": "Le programme en chiffres",
+            "figures": [
+                {"figure": "245", "label": "communes bénéficiaires"},
+                {"figure": "5 Md€", "label": "mobilisés sur cinq ans"},
+            ],
+        }

@@ -5,14 +5,12 @@ import re
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from django.core.exceptions import ValidationError
 from wagtail import blocks
-from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds import embeds
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.embeds.exceptions import EmbedException
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 from .ids import UniqueIdMixin
 from .text import RICH_TEXT_FEATURES
@@ -27,16 +25,11 @@ HOST_REPLACEMENTS = {
 IFRAME_SRC = re.compile(r"""<iframe[^>]*\ssrc=["']([^"']+)["']""", re.IGNORECASE)
 
 
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label="Image")
-    alt_text = blocks.CharBlock(
-        label="Texte alternatif",
-        required=False,
-        max_length=250,
-        help_text="Décrivez ce que l’image apporte au contenu. "
-        "Laissez vide si l’image est décorative.",
-    )
-    decorative = blocks.BooleanBlock(label="Image décorative", required=False)
+class FigureBlock(blocks.StructBlock):
+    """Wagtail's own `ImageBlock` (alternative text, « décorative », the image's description
+    offered as the default text) with a caption."""
+
+    image = ImageBlock(label="Image")
     caption = blocks.CharBlock(label="Légende", required=False, max_length=250)
 
     class Meta:
@@ -44,18 +37,6 @@ class ImageBlock(blocks.StructBlock):
         label = "Image"
         template = "blocks/image.html"
         description = "Une image avec son texte alternatif et sa légende."
-
-    def clean(self, value: blocks.StructValue) -> blocks.StructValue:
-        value = super().clean(value)
-        if not value.get("decorative") and not value.get("alt_text", "").strip():
-            raise StructBlockValidationError(
-                block_errors={
-                    "alt_text": ValidationError(
-                        "Donnez un texte alternatif, ou cochez « Image décorative »."
-                    )
-                }
-            )
-        return value
 
 
 class DocumentBlock(blocks.StructBlock):

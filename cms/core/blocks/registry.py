@@ -4,7 +4,7 @@ from wagtail import blocks
 
 from .layout import AccordionBlock, KeyFiguresBlock, TableBlock
 from .links import LinksBlock
-from .media import DocumentBlock, ImageBlock, VideoBlock
+from .media import DocumentBlock, FigureBlock, VideoBlock
 from .text import CalloutBlock, HeadingBlock, ParagraphBlock, QuoteBlock
 
 TEXT = "Texte"
@@ -20,7 +20,7 @@ def body_blocks() -> list[tuple[str, blocks.Block]]:
         ("paragraph", ParagraphBlock(group=TEXT)),
         ("quote", QuoteBlock(group=TEXT)),
         ("callout", CalloutBlock(group=TEXT)),
-        ("image", ImageBlock(group=MEDIA)),
+        ("image", FigureBlock(group=MEDIA)),
         ("document", DocumentBlock(group=MEDIA)),
         ("video", VideoBlock(group=MEDIA)),
         ("accordion", AccordionBlock(group=LAYOUT)),

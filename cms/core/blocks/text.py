@@ -40,6 +40,10 @@ class ParagraphBlock(blocks.RichTextBlock):
         icon = "pilcrow"
         template = "blocks/paragraph.html"
         description = "Un texte avec gras, italique, listes et liens."
+        preview_value = (
+            "<p>Le programme accompagne <b>245 communes</b> dans la revitalisation de leur "
+            "centre-ville.</p>"
+        )
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -52,6 +56,11 @@ class QuoteBlock(blocks.StructBlock):
         label = "Citation"
         template = "blocks/quote.html"
         description = "Une citation mise en valeur, avec son auteur."
+        preview_value = {
+            "text": "Le centre-ville est l’affaire de tous.",
+            "author": "Une directrice de projet",
+            "role": "Action cœur de ville",
+        }
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -63,3 +72,7 @@ class CalloutBlock(blocks.StructBlock):
         label = "Mise en avant"
         template = "blocks/callout.html"
         description = "Un encadré qui attire l’attention sur une information clé."
+        preview_value = {
+            "title": "À retenir",
+            "text": "<p>La convention-cadre vaut opération de revitalisation de territoire.</p>",
+        }

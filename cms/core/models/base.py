@@ -1,14 +1,13 @@
 """The abstract pages every page type of the portal derives from."""
 
 from typing import Any, ClassVar
+from urllib.parse import urlencode
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from wagtail.models import Page
-from wagtail.url_routing import RouteResult
 
 from cms.core.breadcrumbs import Crumb
 from cms.core.fragments import lazy
@@ -21,26 +20,6 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
-
-    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
-        """Wagtail's routing, with the child page fetched once as its specific type.
-
-        The stock route loads the child as a base `Page`, then again as its specific type;
-        asking for its id and type first makes the second, wider query the only one.
-        """
-        if not path_components:
-            return super().route(request, path_components)
-        child = (
-            self.get_children()
-            .filter(slug=path_components[0])
-            .values_list("pk", "content_type_id")
-            .first()
-        )
-        if child is None:
-            raise Http404
-        model = ContentType.objects.get_for_id(child[1]).model_class()
-        subpage = model.objects.get(pk=child[0]) if model else Page.objects.get(pk=child[0])
-        return subpage.route(request, path_components[1:])
 
     def get_breadcrumbs(self) -> list[Crumb]:
         ancestors = self.get_ancestors().filter(depth__gt=2).only("title", "url_path")
@@ -75,6 +54,8 @@ class IndexPage(BasePage):
     """A listing of child pages with filters in the URL and pagination."""
 
     per_page: ClassVar[int] = 12
+    # Listings of the demo volume reach 50 pages; later pages are rendered on each request.
+    cached_pages: ClassVar[int] = 50
     introduction = models.TextField("introduction", blank=True)
 
     content_panels = [*Page.content_panels, "introduction"]
@@ -83,13 +64,27 @@ class IndexPage(BasePage):
         abstract = True
 
     def get_content_cache_key(self, request: HttpRequest) -> str | None:
-        """Unfiltered listing pages are cached per page number; filtered ones are not, so
-        arbitrary query strings cannot fill the cache."""
+        """Unfiltered listing pages are cached per page number, the first `cached_pages` of
+        them and only under the number's one spelling (`?page=2`, not `02`, `²` or `٢`);
+        filtered ones are not, so arbitrary query strings cannot fill the cache."""
         key = super().get_content_cache_key(request)
         if key is None or set(request.GET) - {"page"}:
             return None
         number = request.GET.get("page", "1")
-        return f"{key}:{number}" if number.isdigit() and len(number) < 6 else None
+        canonical = number.isascii() and number.isdigit() and not number.startswith("0")
+        if not canonical or int(number) > self.cached_pages:
+            return None
+        return f"{key}:{number}"
+
+    @classmethod
+    def published_url(cls, **params: str) -> str | None:
+        """The URL of this type's published listing, filtered by `params` (`axe=habitat`);
+        None while none is published."""
+        index = cls.objects.live().public().first()
+        url = index.get_url() if index else None
+        if not url:
+            return None
+        return f"{url}?{urlencode(params)}" if params else url
 
     def paginate(self, request: HttpRequest, items: Any) -> PaginatorPage:
         paginator = Paginator(items, self.per_page)

@@ -36,7 +36,15 @@ class ListingMixin(models.Model):
 
     listing_panels = [
         MultiFieldPanel(
-            [FieldPanel("summary"), FieldPanel("listing_image"), FieldPanel("listing_image_alt")],
+            [
+                FieldPanel("summary"),
+                FieldPanel("listing_image"),
+                FieldPanel(
+                    "listing_image_alt",
+                    help_text="Laissez vide pour reprendre la description de l’image, ou pour "
+                    "une image décorative si elle n’a pas de description.",
+                ),
+            ],
             heading="Présentation en liste",
         )
     ]
@@ -44,6 +52,14 @@ class ListingMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    @property
+    def listing_image_alt_text(self) -> str:
+        """The card image's alt text: its own, else the image's description (Wagtail's
+        default alt text), else empty (decorative)."""
+        if self.listing_image_alt or self.listing_image is None:
+            return self.listing_image_alt
+        return self.listing_image.description
 
 
 class DatedMixin(models.Model):

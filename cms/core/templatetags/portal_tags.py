@@ -3,12 +3,10 @@
 from collections.abc import Iterator
 
 from django import template
-from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from wagtail.documents.models import AbstractDocument
 
-from cms.core.fragments import FRAGMENT_SECONDS
+from cms.core.fragments import remember
 
 register = template.Library()
 
@@ -54,14 +52,9 @@ class CachedContentNode(template.Node):
 
     def render(self, context: template.Context) -> str:
         key = context.get("content_cache_key")
-        if not key or not settings.FRAGMENT_CACHE_ENABLED:
+        if not key:
             return self.nodelist.render(context)
-        cache_key = f"page-{self.name}:{key}:{context.get('content_version')}"
-        html = cache.get(cache_key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(cache_key, html, FRAGMENT_SECONDS)
-        return html
+        return remember(f"page-{self.name}:{key}", lambda: self.nodelist.render(context))
 
 
 @register.tag

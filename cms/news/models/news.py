@@ -11,16 +11,22 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from cms.core.blocks.registry import body_blocks
 from cms.core.feeds import FeedMixin
 from cms.core.fragments import lazy
+from cms.core.listing_filters import listing_context
 from cms.core.models import BasePage, DatedMixin, IndexPage, ListingMixin, TaggedTopicsMixin
-from cms.news.filters import read_news_filters
-from cms.news.queries import NEWEST_FIRST, with_card_images
-from cms.programme.models import Topic
+from cms.core.querysets import DatedPageQuerySet
+from cms.news.filters import filter_news
+
+
+class NewsPageQuerySet(DatedPageQuerySet):
+    def in_town(self, town: Any) -> "NewsPageQuerySet":
+        """News items citing this town (a `Town` or its id)."""
+        return self.filter(towns=town)
 
 
 class NewsIndexPage(FeedMixin, IndexPage):
@@ -34,22 +40,15 @@ class NewsIndexPage(FeedMixin, IndexPage):
         verbose_name = "liste des actualités"
 
     def news(self) -> QuerySet["NewsPage"]:
-        return NewsPage.objects.live().public().child_of(self).order_by(*NEWEST_FIRST)
+        return NewsPage.objects.published().child_of(self).newest_first()
 
     def feed_items(self) -> QuerySet["NewsPage"]:
         return self.news()
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        news = self.news()
-        topics = lazy(lambda: list(Topic.objects.all()))
-        years = lazy(lambda: [day.year for day in news.dates("published_on", "year", order="DESC")])
-        filters = lazy(lambda: read_news_filters(request.GET, topics, years))
         context.update(
-            filters=filters,
-            topics=topics,
-            years=years,
-            page_obj=lazy(lambda: self.paginate(request, with_card_images(filters.apply(news)))),
+            listing_context(self, request, lambda: filter_news(self.news(), request.GET))
         )
         return context
 
@@ -102,6 +101,8 @@ class NewsPage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
     ]
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
+
+    objects = PageManager.from_queryset(NewsPageQuerySet)()
 
     class Meta:
         verbose_name = "actualité"

@@ -10,14 +10,14 @@ from django.http import HttpRequest
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from cms.core.blocks.registry import body_blocks
 from cms.core.feeds import FeedMixin
 from cms.core.fragments import lazy
 from cms.core.models import BasePage, DatedMixin, IndexPage, ListingMixin
-from cms.news.queries import NEWEST_FIRST, with_card_images
+from cms.core.querysets import DatedPageQuerySet
 
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9][0-9 .()-]{5,}$",
@@ -42,7 +42,7 @@ class PressIndexPage(FeedMixin, IndexPage):
         verbose_name = "espace presse"
 
     def releases(self) -> QuerySet["PressReleasePage"]:
-        return PressReleasePage.objects.live().public().child_of(self).order_by(*NEWEST_FIRST)
+        return PressReleasePage.objects.published().child_of(self).newest_first()
 
     def feed_items(self) -> QuerySet["PressReleasePage"]:
         return self.releases()
@@ -50,7 +50,7 @@ class PressIndexPage(FeedMixin, IndexPage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            page_obj=lazy(lambda: self.paginate(request, with_card_images(self.releases()))),
+            page_obj=lazy(lambda: self.paginate(request, self.releases().for_cards())),
             contacts=lazy(lambda: list(self.contacts.all())),
             kits=lazy(lambda: list(self.kits.select_related("document"))),
         )
@@ -131,6 +131,8 @@ class PressReleasePage(ListingMixin, DatedMixin, BasePage):
     ]
     parent_page_types = ["news.PressIndexPage"]
     subpage_types: list[str] = []
+
+    objects = PageManager.from_queryset(DatedPageQuerySet)()
 
     class Meta:
         verbose_name = "communiqué de presse"

@@ -72,7 +72,7 @@ def test_filter_form_has_a_labelled_select_per_filter_and_a_reset_link(client, t
         select = soup.find("select", attrs={"name": name})
         assert select is not None, name
         assert soup.find("label", attrs={"for": select["id"]}).get_text(strip=True)
-    assert soup.find("a", string="Réinitialiser")["href"] == URL
+    assert soup.find("a", string="Réinitialiser les filtres")["href"] == URL
     # Only towns that have case studies are offered.
     towns = [option.get_text() for option in soup.select("select[name=ville] option")]
     assert towns == ["Toutes les villes", "Albi", "Arles", "Lannion"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cms.casestudies.queries import case_studies_for_topic, case_studies_for_town
+from cms.casestudies.models import CaseStudyPage
 from cms.core.related import sections_for
 
 
@@ -19,7 +19,7 @@ def test_town_section_lists_the_towns_published_case_studies(make_study, towns, 
     assert len(sections) == 1
     assert {page.pk for page in sections[0].items} == {first.pk, second.pk}
     assert sections[0].more_url == "/retours-d-experience/?ville=albi"
-    assert set(case_studies_for_town(towns["albi"])) == {first, second}
+    assert set(CaseStudyPage.objects.published().in_town(towns["albi"])) == {first, second}
 
 
 @pytest.mark.django_db
@@ -40,7 +40,9 @@ def test_topic_section_lists_the_latest_case_studies_of_the_axis(make_study, tow
 
     assert [page.pk for page in sections[0].items] == [tagged.pk]
     assert sections[0].more_url == "/retours-d-experience/?axe=habitat"
-    assert case_studies_for_topic(topics["habitat"], limit=5) == [tagged]
+    assert list(CaseStudyPage.objects.published().about(topics["habitat"]).newest_first()[:5]) == [
+        tagged
+    ]
 
 
 @pytest.mark.django_db

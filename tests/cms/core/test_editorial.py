@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page
 
-from cms.core.editorial import EDITORS, MODERATORS, WORKFLOW, setup_editorial
 from cms.core.models import StandardPage
+from coeurdeville.editorial import EDITORS, MODERATORS, WORKFLOW, setup_editorial
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.core.demo import child_page
+from cms.core.demo_builders import child_page
 from cms.news.models import NewsIndexPage, NewsPage
 
 pytestmark = pytest.mark.django_db

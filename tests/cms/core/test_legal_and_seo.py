@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from cms.core.demo_site import load_legal_pages
+from cms.core.demo import load_legal_pages
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from cms.core.demo_site import load_legal_pages, load_settings
+from cms.core.demo import load_legal_pages, load_settings
 from cms.core.models import NavigationSettings, PortalSettings
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def site_with_menus(home_page, programme):
     legal = load_legal_pages(home_page)
-    load_settings(home_page, legal)
+    load_settings(legal)
     return home_page
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.core.demo import child_page
+from cms.core.demo_builders import child_page
 from cms.news.models import NewsIndexPage, NewsPage
 from cms.resources.models import ResourceIndexPage, ResourcePage
 
@@ -83,3 +83,13 @@ def test_featured_pages_show_only_live_ones(client, home):
     assert "Ressources et retours d’expérience à la une" in html
     assert "Guide de la convention-cadre" in html
     assert "Brouillon confidentiel" not in html
+
+
+def test_home_advertises_the_news_feed_in_its_head(client, home):
+    assert 'type="application/rss+xml"' not in client.get("/").content.decode()
+    _add_news(home, 1)
+    head = client.get("/").content.decode().split("</head>")[0]
+    assert (
+        '<link rel="alternate" type="application/rss+xml" title="Actualités (RSS)" '
+        'href="/actualites/rss/">' in head
+    )

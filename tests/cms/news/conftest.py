@@ -1,6 +1,6 @@
 import pytest
 
-from cms.core.demo import child_page
+from cms.core.demo_builders import child_page
 from cms.news.models import NewsIndexPage, PressIndexPage
 
 

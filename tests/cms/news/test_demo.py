@@ -3,9 +3,9 @@
 import pytest
 from wagtail.models import Page
 
+from cms.core.demo_builders import DemoContext, load_data
 from cms.news import demo
 from cms.news.models import NewsPage, PressContact, PressIndexPage, PressKit, PressReleasePage
-from cms.territories.models import Town
 
 from .helpers import DSFR_HEADER
 
@@ -15,20 +15,23 @@ pytestmark = pytest.mark.django_db
 def test_demo_loads_news_and_press_once_and_every_page_renders(
     client, home_page, programme, territories
 ):
-    demo.load(home_page)
+    demo.load_demo(DemoContext(home=home_page))
     pages = Page.objects.count()
-    demo.load(home_page)
+    demo.load_demo(DemoContext(home=home_page))
     assert Page.objects.count() == pages
     assert NewsPage.objects.live().count() >= 6
     assert PressReleasePage.objects.live().count() >= 1
     assert PressContact.objects.count() == 2
     assert PressKit.objects.count() >= 1
 
-    titles = [page.title for page in NewsPage.objects.order_by("-published_on")]
-    assert "222 villes retenues pour le programme Action cœur de ville" in titles
-    assert "Action cœur de ville 2 : le programme prolongé jusqu’en 2026" in titles
-    laureates = NewsPage.objects.get(slug="reinventons-nos-coeurs-de-ville-les-sites-laureats-2022")
-    assert Town.objects.get(insee_code="59183") in laureates.towns.all()
+    news = load_data(demo.__file__, "news")
+    assert NewsPage.objects.count() == len(news["item"])
+    for item in news["item"]:
+        page = NewsPage.objects.get(slug=item["slug"])
+        assert page.published_on == item["published_on"]
+        assert page.listing_image_id
+        assert sorted(town.insee_code for town in page.towns.all()) == sorted(item.get("towns", []))
+    assert any(item.get("towns") for item in news["item"])
 
     press = PressIndexPage.objects.get()
     urls = [
@@ -45,5 +48,8 @@ def test_demo_loads_news_and_press_once_and_every_page_renders(
         if not url.endswith("rss/"):
             assert DSFR_HEADER.encode() in response.content, url
     html = client.get(press.url).content.decode()
-    assert 'href="mailto:presse@anct.gouv.fr"' in html
-    assert "Dossier de presse — Action cœur de ville 2" in html
+    for contact in press.contacts.all():
+        assert f'href="mailto:{contact.email}"' in html
+    for kit in press.kits.all():
+        assert f'href="{kit.document.url}"' in html
+    assert all(release.documents.exists() for release in PressReleasePage.objects.all())

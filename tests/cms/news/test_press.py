@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 
-from cms.core.demo import demo_pdf
+from cms.core.demo_builders import demo_pdf
 from cms.news.models import PressContact, PressIndexPage, PressKit, PressReleaseDocument
 from tests.factories import ImageFactory
 

@@ -7,12 +7,13 @@ from django.core.exceptions import ValidationError
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
+from cms.core.block_migrations import ImageToFigureOperation
 from cms.core.blocks.layout import AccordionBlock, KeyFiguresBlock, TableBlock
 from cms.core.blocks.links import LinkBlock, LinksBlock
-from cms.core.blocks.media import DocumentBlock, ImageBlock, VideoBlock
+from cms.core.blocks.media import DocumentBlock, FigureBlock, VideoBlock
 from cms.core.blocks.registry import body_blocks
 from cms.core.blocks.text import CalloutBlock, HeadingBlock, ParagraphBlock, QuoteBlock
-from cms.core.demo import demo_pdf
+from cms.core.demo_builders import demo_pdf
 from tests.factories import ImageFactory
 
 from .factories import make_index, make_resource
@@ -77,20 +78,19 @@ def test_paragraph_keeps_the_restricted_rich_text():
     assert '<div class="cdv-richtext"><p>Un <b>programme</b> national.</p></div>' in html
 
 
+def _figure(image_id: int, alt_text: str = "", decorative: bool = False, caption: str = "") -> dict:
+    return {
+        "image": {"image": image_id, "alt_text": alt_text, "decorative": decorative},
+        "caption": caption,
+    }
+
+
 @pytest.mark.django_db
 def test_image_has_its_alt_text_and_caption():
     image = ImageFactory()
-    html = render(
-        ImageBlock(),
-        {
-            "image": image.pk,
-            "alt_text": "Une place rénovée",
-            "decorative": False,
-            "caption": "La place du marché",
-        },
-    )
+    html = render(FigureBlock(), _figure(image.pk, "Une place rénovée", caption="La place"))
     assert 'alt="Une place rénovée"' in html
-    assert '<figcaption class="fr-content-media__caption">La place du marché</figcaption>' in html
+    assert '<figcaption class="fr-content-media__caption">La place</figcaption>' in html
     assert 'class="fr-responsive-img"' in html
     assert ".webp" in html
 
@@ -98,24 +98,44 @@ def test_image_has_its_alt_text_and_caption():
 @pytest.mark.django_db
 def test_decorative_image_has_an_empty_alt():
     image = ImageFactory()
-    html = render(
-        ImageBlock(), {"image": image.pk, "alt_text": "ignoré", "decorative": True, "caption": ""}
-    )
+    html = render(FigureBlock(), _figure(image.pk, "ignoré", decorative=True))
     assert 'alt=""' in html
     assert "ignoré" not in html
 
 
 @pytest.mark.django_db
+def test_image_without_alt_text_of_its_own_falls_back_to_the_image_description():
+    described = ImageFactory(title="IMG_2041", description="La halle couverte rénovée d’Albi")
+    html = render(FigureBlock(), _figure(described.pk))
+    assert 'alt="La halle couverte rénovée d’Albi"' in html
+    assert "IMG_2041" not in html
+    own = render(FigureBlock(), _figure(described.pk, "Le marché du samedi"))
+    assert 'alt="Le marché du samedi"' in own
+    decorative = render(FigureBlock(), _figure(described.pk, decorative=True))
+    assert 'alt=""' in decorative
+    assert "halle" not in decorative
+
+
+@pytest.mark.django_db
 def test_image_without_alt_text_must_be_marked_decorative():
-    block = ImageBlock()
+    block = FigureBlock()
     image = ImageFactory()
-    with pytest.raises(ValidationError) as error:
-        block.clean(block.to_python({"image": image.pk, "alt_text": " ", "decorative": False}))
-    assert "texte alternatif" in str(error.value.block_errors["alt_text"])
-    assert block.clean(block.to_python({"image": image.pk, "alt_text": "", "decorative": True}))
-    assert block.clean(
-        block.to_python({"image": image.pk, "alt_text": "Une halle", "decorative": False})
-    )
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python(_figure(image.pk, "")))
+    assert block.clean(block.to_python(_figure(image.pk, decorative=True)))
+    assert block.clean(block.to_python(_figure(image.pk, "Une halle")))
+
+
+@pytest.mark.django_db
+def test_former_image_blocks_are_migrated_to_wagtail_image_block(home_page):
+    image = ImageFactory()
+    former = {"image": image.pk, "alt_text": "Une halle", "decorative": False, "caption": "Albi"}
+    migrated = ImageToFigureOperation().apply(former)
+    assert migrated == _figure(image.pk, "Une halle", caption="Albi")
+    assert ImageToFigureOperation().apply(migrated) == migrated
+    html = render(FigureBlock(), migrated)
+    assert 'alt="Une halle"' in html
+    assert "Albi</figcaption>" in html
 
 
 @pytest.mark.django_db
@@ -307,3 +327,15 @@ def test_ids_stay_unique_when_blocks_repeat_on_a_page(client, home_page, cached_
         assert target in ids
     assert html.count('class="fr-accordion__btn"') == 2
     assert html.count('class="fr-transcription__btn"') == 2
+
+
+def test_main_blocks_have_a_description_and_a_preview_that_renders():
+    previewed = set()
+    for name, block in body_blocks():
+        block.set_name(name)
+        assert block.meta.description, name
+        if getattr(block.meta, "preview_value", None) is not None:
+            html = block.render(block.get_preview_value())
+            assert html.strip(), name
+            previewed.add(name)
+    assert {"heading", "paragraph", "quote", "callout", "accordion", "key_figures"} <= previewed

@@ -1,11 +1,13 @@
 """The demo guides and resources: idempotent, in French, and showing every block type."""
 
 import pytest
+from django.utils.html import escape
 from wagtail.documents.models import Document
 from wagtail.embeds.models import Embed
 from wagtail.images.models import Image
 
 from cms.core.blocks.registry import body_blocks
+from cms.core.demo_builders import DemoContext, load_data
 from cms.programme.models import Topic
 from cms.resources import demo
 from cms.resources.models import ResourceIndexPage, ResourcePage, ResourcePageTag
@@ -19,7 +21,7 @@ def loaded(home_page, programme, monkeypatch):
         raise AssertionError("an embed provider was asked over the network")
 
     monkeypatch.setattr("wagtail.embeds.embeds.get_finder_for_embed", refuse)
-    demo.load(home_page)
+    demo.load_demo(DemoContext(home=home_page))
     return home_page
 
 
@@ -36,20 +38,24 @@ def counts() -> dict[str, int]:
 
 def test_loading_twice_changes_nothing(loaded):
     first = counts()
-    demo.load(loaded)
+    demo.load_demo(DemoContext(home=loaded))
     assert counts() == first
     assert first["indexes"] == 2
     assert first["resources"] >= 10
     assert first["embeds"] == 1
 
 
-def test_both_listings_exist_with_introductions(client, loaded):
-    for url, title in [("/guides/", "Guides"), ("/ressources/", "Ressources")]:
-        html = client.get(url).content.decode()
-        assert f"<h1>{title}</h1>" in html
+def test_both_listings_exist_and_list_every_page_of_the_data_file(client, loaded):
+    data = load_data(demo.__file__, "resources")
+    assert ResourcePage.objects.count() == len(data["page"])
+    for index in ResourceIndexPage.objects.all():
+        html = client.get(index.url).content.decode()
+        assert f"<h1>{escape(index.title)}</h1>" in html
         assert '<p class="fr-text--lead">' in html
-    assert "Guide Action cœur de ville 2" in client.get("/guides/").content.decode()
-    assert "Atlas Action cœur de ville" in client.get("/ressources/").content.decode()
+        children = ResourcePage.objects.child_of(index).live()
+        assert children.exists()
+        for child in children:
+            assert f'href="{child.url}"' in html, child.url
 
 
 def test_demo_covers_every_axis_theme_and_block_type(loaded):

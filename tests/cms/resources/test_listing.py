@@ -91,7 +91,9 @@ def test_filter_form_is_labelled_and_can_be_reset(client, mixed):
         assert f'<label class="fr-label" for="filtre-{name}">{label}</label>' in html
         assert f'name="{name}"' in html
     assert '<button type="submit" class="fr-btn">Filtrer</button>' in html
-    assert '<a class="fr-btn fr-btn--secondary" href="/guides/">Réinitialiser</a>' in html
+    assert (
+        '<a class="fr-btn fr-btn--secondary" href="/guides/">Réinitialiser les filtres</a>' in html
+    )
     assert '<option value="atlas" selected>Atlas</option>' in html
 
 
@@ -214,3 +216,19 @@ def test_rss_feed_lists_the_latest_items(client, mixed):
     titles = [item.findtext("title") for item in channel.findall("item")]
     assert titles == ["Fiche habitat 2025", "Guide habitat 2023", "Atlas commerce 2022"]
     assert channel.find("item").findtext("link").endswith("/guides/fiche-habitat-2025/")
+
+
+def test_card_image_without_alt_text_of_its_own_uses_the_image_description(
+    client, guides, programme
+):
+    described = ImageFactory(title="DSC_0001", description="Façades restaurées rue Nationale")
+    make_resource(guides, "Avec description", listing_image=described)
+    make_resource(
+        guides, "Avec son texte", listing_image=ImageFactory(), listing_image_alt="Une halle"
+    )
+    make_resource(guides, "Sans rien", listing_image=ImageFactory(title="DSC_0002"))
+    html = client.get(guides.url).content.decode()
+    assert 'alt="Façades restaurées rue Nationale"' in html
+    assert 'alt="Une halle"' in html
+    assert "DSC_0001" not in html
+    assert "DSC_0002" not in html

@@ -6,7 +6,7 @@ import pytest
 
 from cms.core.related import sections_for
 from cms.programme.models import Topic
-from cms.resources.queries import resources_for_topic
+from cms.resources.models import ResourcePage
 
 from .factories import make_index, make_resource
 
@@ -105,9 +105,10 @@ def test_resources_for_topic_are_live_and_newest_first(guide, topics, home_page)
     )
     draft = make_resource(others, "Brouillon", topics=[topics["habitat"]])
     draft.unpublish()
-    assert list(resources_for_topic(topics["habitat"], limit=5)) == [newer, guide]
-    assert list(resources_for_topic(topics["habitat"], limit=1)) == [newer]
-    assert list(resources_for_topic(topics["mobilite"], limit=5)) == []
+    published = ResourcePage.objects.published().newest_first()
+    assert list(published.about(topics["habitat"])[:5]) == [newer, guide]
+    assert list(published.about(topics["habitat"])[:1]) == [newer]
+    assert list(published.about(topics["mobilite"])) == []
 
 
 def test_axis_pages_get_a_guides_and_resources_section(guide, topics):

@@ -122,8 +122,10 @@ def test_unknown_values_are_ignored_with_a_notice(client, territories):
     response = client.get("/villes/?region=zz&departement=<b>x</b>")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "La région demandée (code « zz ») n’existe pas : ce filtre a été ignoré." in html
-    assert "Le département demandé (code « &lt;B&gt;X&lt;/B&gt; ») n’existe pas" in html
+    assert (
+        "Les valeurs demandées pour les filtres « Région », « Département » sont inconnues : "
+        "ces filtres ont été ignorés." in html
+    )
     assert "<B>X</B>" not in html
     assert len(rows(response)) == 60
 
@@ -138,7 +140,7 @@ def test_form_keeps_the_chosen_filters(client, territories):
     soup = BeautifulSoup(
         client.get("/villes/?region=76&departement=81&q=maz").content, "html.parser"
     )
-    assert soup.find("input", id="filtre-nom")["value"] == "maz"
+    assert soup.find("input", id="filtre-q")["value"] == "maz"
     assert soup.select_one("#filtre-region option[selected]")["value"] == "76"
     assert soup.select_one("#filtre-departement option[selected]")["value"] == "81"
     assert soup.find("a", string="Réinitialiser les filtres")["href"] == "/villes/"
@@ -154,3 +156,23 @@ def test_query_count_is_flat_whatever_the_number_of_towns(client, territories, o
     with CaptureQueriesContext(connection) as few:
         assert len(rows(client.get("/villes/"))) == 10
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+@pytest.mark.parametrize(
+    ("query", "notice"),
+    [
+        ("q=%00", "« Nom de la ville » est inconnue"),
+        ("region=%C2%B2", "« Région » est inconnue"),
+        ("departement=%D9%A3%D9%A4", "« Département » est inconnue"),
+    ],
+)
+def test_hostile_values_are_ignored_with_a_french_notice(client, territories, query, notice):
+    response = client.get(f"/villes/?{query}")
+    assert response.status_code == 200
+    assert notice in response.content.decode()
+    assert len(rows(response)) == 60
+
+
+def test_long_search_is_cut_and_lower_case_department_works(client, territories):
+    assert client.get("/villes/?q=" + "a" * 2000).status_code == 200
+    assert set(rows(client.get("/villes/?departement=2a"))) == {"Ajaccio"}

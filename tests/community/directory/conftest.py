@@ -9,20 +9,30 @@ from community.directory.visibility import Visibility
 
 @pytest.fixture
 def geography(db):
-    region = Region.objects.create(code="75", name="Nouvelle-Aquitaine", slug="nouvelle-aquitaine")
-    other_region = Region.objects.create(code="76", name="Occitanie", slug="occitanie")
-    lot = Department.objects.create(
-        code="47", name="Lot-et-Garonne", slug="lot-et-garonne", region=region
+    """Two regions, departments and towns; the real ones when migrations loaded them."""
+    region, _ = Region.objects.get_or_create(
+        code="75", defaults={"name": "Nouvelle-Aquitaine", "slug": "nouvelle-aquitaine"}
     )
-    tarn = Department.objects.create(code="81", name="Tarn", slug="tarn", region=other_region)
-    agen = Town.objects.create(
-        name="Agen", slug="agen", insee_code="47001", department=lot, territory_code="1",
-        territory_name="Agen", latitude=44.2, longitude=0.6,
+    other_region, _ = Region.objects.get_or_create(
+        code="76", defaults={"name": "Occitanie", "slug": "occitanie"}
+    )
+    lot, _ = Department.objects.get_or_create(
+        code="47", defaults={"name": "Lot-et-Garonne", "slug": "lot-et-garonne", "region": region}
+    )
+    tarn, _ = Department.objects.get_or_create(
+        code="81", defaults={"name": "Tarn", "slug": "tarn", "region": other_region}
+    )
+    agen, _ = Town.objects.get_or_create(
+        insee_code="47001",
+        defaults={"name": "Agen", "slug": "agen", "department": lot, "territory_code": "1",
+                  "territory_name": "Agen", "latitude": 44.2, "longitude": 0.6},
     )  # fmt: skip
-    albi = Town.objects.create(
-        name="Albi", slug="albi", insee_code="81004", department=tarn, territory_code="2",
-        territory_name="Albi", latitude=43.9, longitude=2.1,
+    albi, _ = Town.objects.get_or_create(
+        insee_code="81004",
+        defaults={"name": "Albi", "slug": "albi", "department": tarn, "territory_code": "2",
+                  "territory_name": "Albi", "latitude": 43.9, "longitude": 2.1},
     )  # fmt: skip
+    assert (agen.slug, albi.slug) == ("agen", "albi")
     return {"region": region, "other_region": other_region, "lot": lot, "tarn": tarn,
             "agen": agen, "albi": albi}  # fmt: skip
 

@@ -101,7 +101,7 @@ def test_hostile_queries_never_fail(client, home_page, directory, query):
 
 def test_unknown_filter_value_is_reported(client, home_page, directory):
     page = client.get("/annuaire/?role=inconnu").content.decode()
-    assert "Filtre ignoré, valeur inconnue : Rôle" in page
+    assert "La valeur demandée pour le filtre « Rôle » est inconnue" in page
 
 
 def test_pagination(client, home_page, geography):

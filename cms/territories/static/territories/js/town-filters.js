@@ -6,10 +6,12 @@
   if (!region || !department) {
     return;
   }
+  // Departments are grouped under their region's name, as the region select shows it.
   function restrict() {
-    var groups = department.querySelectorAll("optgroup[data-region]");
+    var chosen = region.value === "" ? "" : region.options[region.selectedIndex].text;
+    var groups = department.querySelectorAll("optgroup");
     for (var i = 0; i < groups.length; i++) {
-      var hidden = region.value !== "" && groups[i].getAttribute("data-region") !== region.value;
+      var hidden = chosen !== "" && groups[i].label !== chosen;
       groups[i].hidden = hidden;
       groups[i].disabled = hidden;
     }

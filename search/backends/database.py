@@ -1,0 +1,339 @@
+"""What the PostgreSQL and SQLite backends share: the index tables, facets, suggestions,
+autocomplete and the shape of the SQL; each subclass brings its full-text matching."""
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import F
+
+from .. import registry
+from ..analysis import STOP_WORDS, clean, name_key, words
+from ..documents import FACETS, PUBLIC, SearchDocument
+from ..models import FacetLabel, IndexEntry, Term
+from ..query import ParsedQuery
+from ..snippets import highlight
+from .base import FacetValue, Hit, Progress, SearchBackend, SearchRequest, SearchResults
+
+CHUNK = 2000
+FACET_VALUES_SHOWN = 12
+
+
+def vocabulary(document: SearchDocument | IndexEntry) -> set[str]:
+    """Words a spelling suggestion may propose, from one public document."""
+    text = f"{document.title} {document.summary} {document.text}"
+    return {
+        word
+        for word in words(text)
+        if 3 <= len(word) <= 40 and word.isalpha() and word not in STOP_WORDS
+    }
+
+
+def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+@dataclass(frozen=True)
+class Match:
+    """SQL pieces of a full-text match. `source` is a FROM clause that names the entry
+    table `e` (with `source_params`); `where` filters it; `rank` orders by relevance."""
+
+    source: str
+    source_params: list[Any]
+    where: str
+    where_params: list[Any]
+    rank: str
+    rank_params: list[Any]
+
+
+class DatabaseBackend(SearchBackend):
+    #: Suggestions are looked for when a search finds fewer results than this.
+    suggest_below = 1
+
+    # Writing -------------------------------------------------------------------------
+
+    def entry(self, document: SearchDocument) -> IndexEntry:
+        return IndexEntry(
+            key=document.key,
+            type=document.type,
+            title=clean(document.title)[:500],
+            title_key=name_key(document.title)[:500],
+            url=document.url[:500],
+            summary=clean(document.summary),
+            text=clean(document.text),
+            keywords=clean(document.keyword_text()),
+            date=document.date,
+            audience=document.audience,
+            facets=[f"{field}:{value}" for field, value, _label in document.facets()],
+        )
+
+    def index(self, documents: Iterable[SearchDocument]) -> int:
+        count = 0
+        for chunk in chunks(documents, CHUNK):
+            with transaction.atomic():
+                keys = [document.key for document in chunk]
+                old = {entry.key: entry for entry in IndexEntry.objects.filter(key__in=keys)}
+                removed: Counter[str] = Counter()
+                added: Counter[str] = Counter()
+                for entry in old.values():
+                    if entry.audience == PUBLIC:
+                        removed.update(vocabulary(entry))
+                for document in chunk:
+                    if document.audience == PUBLIC:
+                        added.update(vocabulary(document))
+                self._delete_rows([entry.pk for entry in old.values()])
+                IndexEntry.objects.filter(key__in=keys).delete()
+                entries = IndexEntry.objects.bulk_create([self.entry(d) for d in chunk])
+                if connection.vendor != "postgresql":
+                    # SQLite returns no ids from bulk_create before Django 5.x on all paths.
+                    ids = dict(IndexEntry.objects.filter(key__in=keys).values_list("key", "pk"))
+                    for entry in entries:
+                        entry.pk = ids[entry.key]
+                self._write_rows(entries)
+                self._save_labels(chunk)
+                self._adjust_terms(added - removed, removed - added)
+            count += len(chunk)
+        return count
+
+    def remove(self, keys: Iterable[str]) -> None:
+        keys = list(keys)
+        with transaction.atomic():
+            entries = list(IndexEntry.objects.filter(key__in=keys))
+            removed: Counter[str] = Counter()
+            for entry in entries:
+                if entry.audience == PUBLIC:
+                    removed.update(vocabulary(entry))
+            self._delete_rows([entry.pk for entry in entries])
+            IndexEntry.objects.filter(pk__in=[entry.pk for entry in entries]).delete()
+            self._adjust_terms(Counter(), removed)
+
+    def rebuild(self, documents: Iterable[SearchDocument], progress: Progress | None = None) -> int:
+        with transaction.atomic():
+            self._clear()
+            IndexEntry.objects.all().delete()
+            Term.objects.all().delete()
+            terms: Counter[str] = Counter()
+            count = 0
+            for chunk in chunks(documents, CHUNK):
+                entries = IndexEntry.objects.bulk_create([self.entry(d) for d in chunk])
+                if entries and entries[0].pk is None:
+                    ids = dict(
+                        IndexEntry.objects.filter(key__in=[e.key for e in entries]).values_list(
+                            "key", "pk"
+                        )
+                    )
+                    for entry in entries:
+                        entry.pk = ids[entry.key]
+                self._write_rows(entries)
+                self._save_labels(chunk)
+                for document in chunk:
+                    if document.audience == PUBLIC:
+                        terms.update(vocabulary(document))
+                count += len(chunk)
+                if progress:
+                    progress(count)
+            Term.objects.bulk_create(
+                (Term(word=word, documents=n) for word, n in terms.items()), batch_size=5000
+            )
+        return count
+
+    def _save_labels(self, documents: list[SearchDocument]) -> None:
+        labels = {
+            f"{field}:{value}": label
+            for document in documents
+            for field, value, label in document.facets()
+            if label != value
+        }
+        if not labels:
+            return
+        existing = dict(FacetLabel.objects.filter(facet__in=labels).values_list("facet", "label"))
+        FacetLabel.objects.bulk_create(
+            [FacetLabel(facet=f, label=label) for f, label in labels.items() if f not in existing]
+        )
+        for facet, label in labels.items():
+            if facet in existing and existing[facet] != label:
+                FacetLabel.objects.filter(facet=facet).update(label=label)
+
+    def _adjust_terms(self, added: Counter[str], removed: Counter[str]) -> None:
+        if removed:
+            Term.objects.filter(word__in=list(removed)).update(documents=F("documents") - 1)
+            Term.objects.filter(documents__lte=0).delete()
+        if added:
+            existing = set(Term.objects.filter(word__in=list(added)).values_list("word", flat=True))
+            Term.objects.filter(word__in=existing).update(documents=F("documents") + 1)
+            Term.objects.bulk_create(
+                [Term(word=word, documents=1) for word in added if word not in existing],
+                ignore_conflicts=True,
+            )
+
+    # Backend-specific hooks ------------------------------------------------------------
+
+    def _write_rows(self, entries: list[IndexEntry]) -> None:
+        """Fill the full-text structures of freshly written entries."""
+
+    def _delete_rows(self, ids: list[int]) -> None:
+        """Remove the full-text rows of entries about to be deleted."""
+
+    def _clear(self) -> None:
+        """Empty the full-text structures."""
+
+    def match(self, query: ParsedQuery) -> "Match | None":
+        """How to find the query's matches, or None if nothing can match."""
+        raise NotImplementedError
+
+    def facet_filter(self, values: list[str]) -> tuple[str, list[Any]]:
+        raise NotImplementedError
+
+    def facet_counts_sql(self, source: str, where: str) -> str:
+        """SQL returning (facet, count) rows for the entries matching `where`."""
+        raise NotImplementedError
+
+    def snippets(self, query: ParsedQuery, ids: list[int]) -> dict[int, str]:
+        entries = IndexEntry.objects.filter(pk__in=ids).values_list("pk", "summary", "text")
+        return {pk: highlight(f"{summary} {text}", query) for pk, summary, text in entries}
+
+    def close_words(self, word: str) -> list[str]:
+        raise NotImplementedError
+
+    # Reading -----------------------------------------------------------------------------
+
+    def _where(self, request: SearchRequest, match: Match) -> tuple[str, list[Any]]:
+        clauses = [match.where, f"e.audience IN ({', '.join(['%s'] * len(request.audiences))})"]
+        params = [*match.where_params, *sorted(request.audiences)]
+        for field, values in sorted(request.filters.items()):
+            if field in FACETS and values:
+                sql, facet_params = self.facet_filter([f"{field}:{value}" for value in values])
+                clauses.append(sql)
+                params.extend(facet_params)
+        return " AND ".join(f"({clause})" for clause in clauses), params
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        query = request.query
+        match = self.match(query) if not query.is_empty else None
+        if match is None:
+            return SearchResults([], 0, {}, self.suggest(query))
+        where_sql, where_params = self._where(request, match)
+        params = [*match.source_params, *where_params]
+        from_where = f"FROM {match.source} WHERE {where_sql}"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) {from_where}", params)
+            total = cursor.fetchone()[0]
+            if total:
+                hits = self._hits(cursor, request, match, from_where, params)
+                cursor.execute(self.facet_counts_sql(match.source, where_sql), params)
+                facets = self._facets(cursor.fetchall(), request)
+            else:
+                hits, facets = [], {}
+        suggestion = self.suggest(query) if total < self.suggest_below else None
+        return SearchResults(hits, total, facets, suggestion)
+
+    def _hits(
+        self,
+        cursor: Any,
+        request: SearchRequest,
+        match: Match,
+        from_where: str,
+        params: list[Any],
+    ) -> list[Hit]:
+        if request.sort == "date":
+            columns, order, select_params = "", "e.date DESC NULLS LAST, e.id DESC", []
+        else:
+            columns = (
+                f", CASE WHEN e.title_key = %s THEN 1 ELSE 0 END AS exact, {match.rank} AS rank"
+            )
+            order = "exact DESC, rank DESC, e.id"
+            select_params = [request.query.name_key, *match.rank_params]
+        cursor.execute(
+            f"SELECT e.id, e.key, e.type, e.title, e.url, e.date{columns} {from_where} "
+            f"ORDER BY {order} LIMIT %s OFFSET %s",
+            [*select_params, *params, request.limit, request.offset],
+        )
+        rows = cursor.fetchall()
+        snippets = self.snippets(request.query, [row[0] for row in rows])
+        return [
+            Hit(
+                key=row[1],
+                type=row[2],
+                title=row[3],
+                url=row[4],
+                date=row[5],
+                snippet=snippets.get(row[0], ""),
+            )
+            for row in rows
+        ]
+
+    def _facets(
+        self, rows: list[tuple[str, int]], request: SearchRequest
+    ) -> dict[str, list[FacetValue]]:
+        counts: dict[str, list[tuple[str, int]]] = {field: [] for field in FACETS}
+        for facet, count in rows:
+            field, _sep, value = facet.partition(":")
+            if field in counts:
+                counts[field].append((value, count))
+        wanted = [f"{field}:{value}" for field, values in counts.items() for value, _ in values]
+        labels = dict(FacetLabel.objects.filter(facet__in=wanted).values_list("facet", "label"))
+        type_labels = registry.type_labels()
+        facets: dict[str, list[FacetValue]] = {}
+        for field, values in counts.items():
+            selected = set(request.filters.get(field, []))
+            if field == "year":
+                values.sort(key=lambda item: item[0], reverse=True)
+            else:
+                values.sort(key=lambda item: (-item[1], item[0]))
+            shown = values[:FACET_VALUES_SHOWN]
+            shown += [v for v in values[FACET_VALUES_SHOWN:] if v[0] in selected]
+            facets[field] = [
+                FacetValue(
+                    value,
+                    type_labels.get(value, value)
+                    if field == "type"
+                    else labels.get(f"{field}:{value}", value),
+                    count,
+                )
+                for value, count in shown
+            ]
+        return {field: values for field, values in facets.items() if values}
+
+    def suggest(self, query: ParsedQuery) -> str | None:
+        """« Vouliez-vous dire » : the query with unknown words replaced by close known ones."""
+        query_words = query.words()
+        if not query_words:
+            return None
+        known = set(Term.objects.filter(word__in=query_words).values_list("word", flat=True))
+        replaced = False
+        corrected = []
+        for group in query.groups:
+            text = group[0].text
+            if len(text) > 2 and " " not in text and text not in known:
+                candidates = self.close_words(text)
+                if candidates:
+                    corrected.append(candidates[0])
+                    replaced = True
+                    continue
+            corrected.append(text)
+        return " ".join(corrected) if replaced else None
+
+    def autocomplete(
+        self, query: ParsedQuery, audiences: frozenset[str], limit: int = 8
+    ) -> list[Hit]:
+        typed = query.name_key.split()[:6]
+        if not typed or len(query.name_key) < 2:
+            return []
+        clauses = ["(' ' || e.title_key) LIKE %s" for _word in typed]
+        params: list[Any] = [f"% {word}%" for word in typed]
+        audience_sql = ", ".join(["%s"] * len(audiences))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT e.key, e.type, e.title, e.url, e.date FROM search_entry e "
+                f"WHERE {' AND '.join(clauses)} AND e.audience IN ({audience_sql}) "
+                "ORDER BY CASE WHEN e.title_key LIKE %s THEN 0 ELSE 1 END, "
+                "length(e.title_key), e.id LIMIT %s",
+                [*params, *sorted(audiences), f"{query.name_key}%", limit],
+            )
+            rows = cursor.fetchall()
+        return [Hit(row[0], row[1], row[2], row[3], row[4], "") for row in rows]
