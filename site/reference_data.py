@@ -11,6 +11,7 @@ from cms.programme.loading import load_programme
 from cms.territories.loading import LoadReport as TerritoriesReport
 from cms.territories.loading import load_territories
 from community.accounts.roles import ensure_roles
+from community.groups.setup import ensure_topic_groups
 
 from .editorial import setup_editorial
 
@@ -21,6 +22,7 @@ class ReferenceReport:
     territories: TerritoriesReport
     workflow: str
     roles: int = 0
+    groups: int = 0
 
     def summary(self) -> str:
         territories, programme = self.territories, self.programme
@@ -31,7 +33,7 @@ class ReferenceReport:
             f"{programme.phases} phases, {programme.partners} partenaires, "
             f"{programme.glossary} sigles"
             + f". Processus de publication : « {self.workflow} »"
-            + f", {self.roles} rôles de la communauté."
+            + f", {self.roles} rôles de la communauté, {self.groups} groupes de travail créés."
             + _kept_notice(kept)
         )
 
@@ -50,6 +52,11 @@ def load_reference_data() -> ReferenceReport:
     territories = load_territories()
     workflow = setup_editorial()
     roles = ensure_roles()
+    groups = ensure_topic_groups()
     return ReferenceReport(
-        programme=programme, territories=territories, workflow=workflow.name, roles=len(roles)
+        programme=programme,
+        territories=territories,
+        workflow=workflow.name,
+        roles=len(roles),
+        groups=groups,
     )

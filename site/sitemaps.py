@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from cms.programme.sitemaps import TopicSitemap
 from cms.territories.sitemaps import TownSitemap
 from community.directory.sitemaps import DirectorySitemap
+from community.sitemaps import sitemaps as community_sitemaps
 
 
 class ViewSitemap(Sitemap):
@@ -47,4 +48,5 @@ sitemaps: dict[str, type[Sitemap]] = {
     "villes": TownSitemap,
     "axes": TopicSitemap,
     "annuaire": DirectorySitemap,
+    **community_sitemaps,
 }

@@ -35,6 +35,9 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("community.accounts.urls")),
     path("", include("community.directory.urls")),
+    path("", include("community.groups.urls")),
+    path("", include("community.forum.urls")),
+    path("", include("community.notifications.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-Subject = Literal["town", "topic"]
+Subject = Literal["town", "topic", "home"]
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class RelatedSection:
 
 
 Provider = Callable[[Any], RelatedSection | None]
-_providers: dict[str, list[Provider]] = {"town": [], "topic": []}
+_providers: dict[str, list[Provider]] = {"town": [], "topic": [], "home": []}
 
 
 def register(subject: Subject) -> Callable[[Provider], Provider]:

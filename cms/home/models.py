@@ -15,6 +15,7 @@ from cms.core.blocks.text import RICH_TEXT_FEATURES
 from cms.core.cards import card_images
 from cms.core.fragments import lazy
 from cms.core.models import BasePage
+from cms.core.related import sections_for
 from cms.news.models import NewsIndexPage, NewsPage
 from cms.programme.models import Topic
 
@@ -102,4 +103,6 @@ class HomePage(BasePage):
         )
         context["featured_pages"] = lazy(self.featured_pages)
         context["feeds"] = lazy(lambda: self.news_feeds(request))
+        # Sections other apps contribute (open calls for contributions…): cms.core.related.
+        context["sections"] = lazy(lambda: sections_for("home", self))
         return context

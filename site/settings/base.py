@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "cms.news",
     "cms.measures",
     "community.accounts",
+    "community.groups",
+    "community.forum",
+    "community.notifications",
     "newsletter",
     "community.directory",
     "allauth",
@@ -292,6 +295,11 @@ NEWSLETTER_CLAIM_LEASE = float(os.environ.get("NEWSLETTER_CLAIM_LEASE", "120"))
 NEWSLETTER_MAX_RATE = float(os.environ.get("NEWSLETTER_MAX_RATE", "0"))
 NEWSLETTER_SEND_WORKERS = int(os.environ.get("NEWSLETTER_SEND_WORKERS", "1"))
 NEWSLETTER_SOFT_BOUNCE_LIMIT = int(os.environ.get("NEWSLETTER_SOFT_BOUNCE_LIMIT", "3"))
+# The community's daily digest, once a day.
+CELERY_BEAT_SCHEDULE["community-daily-digest"] = {
+    "task": "community.notifications.tasks.send_daily_digest",
+    "schedule": 24 * 60 * 60,
+}
 CELERY_BEAT_SCHEDULE["newsletter-dispatch"] = {
     "task": "newsletter.tasks.dispatch_due",
     "schedule": 60.0,

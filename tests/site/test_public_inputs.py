@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode
 import pytest
 from django.core.management import call_command
 from django.db import transaction
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.documents.models import Document
@@ -169,7 +169,25 @@ FUZZED_URL_NAMES = {
     "account_delete": "/comptes/suppression/",
     "account_reauthenticate": "/comptes/reauthentification/",
     "account_logout": "/comptes/deconnexion/",
+    "forum-index": "/forum/",
+    "group-list": "/groupes-de-travail/",
+    "notifications": "/notifications/",
+    "announcement-new": "/annonces/nouvelle/",
 }
+# Community views fuzzed on a real object of the demo (their URLs are found in demo_site).
+COMMUNITY_OBJECT_VIEWS = [
+    "forum-category",
+    "forum-topic",
+    "forum-new-topic",
+    "forum-reply",
+    "forum-post",
+    "forum-edit",
+    "forum-history",
+    "group-detail",
+    "call-detail",
+    "call-answers",
+    "call-answers-csv",
+]
 # Not public GET views, or views whose only input is their path (fuzzed below).
 NOT_FUZZED = {
     "media": "files, no query parameter is read",
@@ -180,6 +198,18 @@ NOT_FUZZED = {
     "directory-entry": "fuzzed by path below",
     "directory-vcard": "fuzzed by path below",
     "directory-propose": "fuzzed by path below",
+    "forum-answer": "POST only",
+    "forum-delete": "POST only",
+    "forum-follow": "POST only",
+    "forum-moderate-post": "POST only",
+    "forum-moderate-topic": "POST only",
+    "forum-report": "POST only",
+    "group-decide": "POST only",
+    "group-follow": "POST only",
+    "group-join": "POST only",
+    "group-leave": "POST only",
+    "notifications-read": "POST only",
+    "forum-attachment": "fuzzed by path below",
     "wagtaildocs_serve": "fuzzed by path below",
     "wagtaildocs_authenticate_with_password": "a form for one restriction id",
     "wagtailcore_authenticate_with_password": "a form for one restriction id",
@@ -195,7 +225,8 @@ NOT_FUZZED = {
 # The admin (signed-in staff) and the e-mail providers' webhooks (POST, signed by them).
 NOT_PUBLIC_PREFIXES = ("admin/", "anymail/")
 ROUTABLE_SUFFIXES = {"NewsIndexPage": "rss/", "PressIndexPage": "rss/"}
-ACCEPTED = {200, 301, 302, 400, 404}
+# 403: a readable forum post that this visitor may not edit says why, in French.
+ACCEPTED = {200, 301, 302, 400, 403, 404}
 
 
 def _public_url_names() -> set[str]:
@@ -220,6 +251,32 @@ def _page_type_names() -> set[str]:
 PAGE_TYPES = sorted(_page_type_names())
 
 
+def _community_urls() -> dict[str, str]:
+    from community.forum.models import Category, Post
+    from community.forum.models import Topic as ForumTopic
+    from community.groups.models import CallForContributions, WorkingGroup
+
+    category = Category.objects.order_by("pk").first()
+    topic = ForumTopic.objects.order_by("pk").first()
+    post = Post.objects.order_by("pk").first()
+    group = WorkingGroup.objects.order_by("pk").first()
+    call = CallForContributions.objects.order_by("pk").first()
+    call_kwargs = {"slug": call.group.slug, "pk": call.pk}
+    return {
+        "forum-category": category.get_absolute_url(),
+        "forum-topic": topic.get_absolute_url(),
+        "forum-new-topic": reverse("forum-new-topic", kwargs={"slug": category.slug}),
+        "forum-reply": reverse("forum-reply", kwargs={"pk": topic.pk}),
+        "forum-post": reverse("forum-post", kwargs={"pk": post.pk}),
+        "forum-edit": reverse("forum-edit", kwargs={"pk": post.pk}),
+        "forum-history": reverse("forum-history", kwargs={"pk": post.pk}),
+        "group-detail": group.get_absolute_url(),
+        "call-detail": reverse("call-detail", kwargs=call_kwargs),
+        "call-answers": reverse("call-answers", kwargs=call_kwargs),
+        "call-answers-csv": reverse("call-answers-csv", kwargs=call_kwargs),
+    }
+
+
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker):
     """The demo site, loaded once for the module and rolled back after it."""
@@ -228,6 +285,7 @@ def demo_site(django_db_setup, django_db_blocker):
         urls = {}
         for page in Page.objects.live().specific().order_by("path"):
             urls.setdefault(type(page).__name__, page.url)
+        urls.update(_community_urls())
         for name, suffix in ROUTABLE_SUFFIXES.items():
             urls[f"{name} feed"] = urls[name] + suffix
         urls["town-detail"] = f"/villes/{Town.objects.order_by('slug').first().slug}/"
@@ -243,14 +301,15 @@ def demo_site(django_db_setup, django_db_blocker):
 def _assert_answer(response, url: str) -> None:
     assert response.status_code in ACCEPTED, (url, response.status_code)
     content_type = response.get("Content-Type", "")
-    if response.status_code in {400, 404} or (
+    if response.status_code in {400, 403, 404} or (
         response.status_code == 200 and content_type.startswith("text/html")
     ):
         assert 'lang="fr"' in response.content.decode(), (url, response.status_code)
 
 
 def test_every_public_url_is_fuzzed():
-    assert _public_url_names() <= set(FUZZED_URL_NAMES) | set(NOT_FUZZED)
+    covered = set(FUZZED_URL_NAMES) | set(COMMUNITY_OBJECT_VIEWS) | set(NOT_FUZZED)
+    assert _public_url_names() <= covered, _public_url_names() - covered
 
 
 def test_every_page_type_is_fuzzed(demo_site):
@@ -263,7 +322,7 @@ def caches_on(settings):
 
 
 VIEWS = sorted(
-    [*FUZZED_URL_NAMES, "town-detail", "topic-detail", *PAGE_TYPES]
+    [*FUZZED_URL_NAMES, *COMMUNITY_OBJECT_VIEWS, "town-detail", "topic-detail", *PAGE_TYPES]
     + [f"{name} feed" for name in ROUTABLE_SUFFIXES]
 )
 
@@ -295,6 +354,11 @@ def test_hostile_query_strings_never_give_a_500(client, demo_site, caches_on, vi
             "/comptes/mot-de-passe/nouveau/",
             "/comptes/desabonnement/",
             "/annuaire/",
+            "/forum/",
+            "/forum/sujet/",
+            "/forum/message/",
+            "/forum/piece-jointe/",
+            "/groupes-de-travail/",
             "/",
         ]
     ),
@@ -337,6 +401,8 @@ SWEEP_VALUES = [
     "² " * 1000,
 ]
 READING_VIEWS = [
+    "forum-category",
+    "forum-topic",
     "directory",
     "search",
     "search-api",

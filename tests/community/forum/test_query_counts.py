@@ -1,0 +1,53 @@
+"""Category and topic pages cost the same number of queries whatever the forum's size."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.community.factories import make_topic
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("role", ["visitor", "group_member", "moderator"])
+def test_category_page_is_flat(world, client_for, role):
+    client = client_for(world[role])
+    category = world["groups"]["public"].category
+    client.get(category.get_absolute_url())  # the first request creates the site settings
+    small = count_queries(client, category.get_absolute_url())
+    for n in range(40):
+        make_topic(category, world["group_member"], posts=2, title=f"Sujet {n}")
+    assert count_queries(client, category.get_absolute_url()) == small
+    assert count_queries(client, category.get_absolute_url() + "?page=2") == small
+
+
+@pytest.mark.parametrize("role", ["visitor", "group_member", "moderator"])
+def test_topic_page_is_flat(world, client_for, role):
+    client = client_for(world[role])
+    category = world["groups"]["public"].category
+    small_topic = make_topic(category, world["group_member"], posts=2)
+    big_topic = make_topic(category, world["group_member"], posts=65)
+    # The site settings and the read marker are written once on a first visit.
+    client.get(small_topic.get_absolute_url())
+    small = count_queries(client, small_topic.get_absolute_url())
+    count_queries(client, big_topic.get_absolute_url() + "?page=4")
+    assert count_queries(client, big_topic.get_absolute_url() + "?page=4") == small
+    assert count_queries(client, big_topic.get_absolute_url() + "?page=2") <= small + 1
+
+
+def test_forum_index_is_flat(world, client_for):
+    from tests.community.factories import group_with_category
+
+    client = client_for(world["group_member"])
+    client.get("/forum/")
+    small = count_queries(client, "/forum/")
+    for _ in range(10):
+        group_with_category()
+    client.get("/forum/")  # new groups are editorial content: the site chrome is rebuilt once
+    assert count_queries(client, "/forum/") == small
