@@ -1,0 +1,66 @@
+"""An outsider's sweep: a login-restricted page and a members-only forum topic never show
+their title through any output an anonymous reader or a non-member can reach."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from cms.core.demo_builders import child_page
+from cms.news.models import NewsIndexPage, NewsPage
+from search import indexing
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "Zorglubesque comité secret"
+
+
+@pytest.fixture
+def private_news(home_page, programme):
+    index = child_page(home_page, NewsIndexPage, "actualites", title="Actualités")
+    page = child_page(index, NewsPage, "comite", title=SECRET)
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    indexing.rebuild()
+    return page
+
+
+OUTPUTS = [
+    "/",
+    "/actualites/",
+    "/actualites/rss/",
+    "/sitemap.xml",
+    "/recherche/?q=Zorglubesque",
+    "/recherche/api/resultats/?q=Zorglubesque",
+    "/recherche/api/suggestions/?q=Zorglub",
+]
+
+
+@pytest.mark.parametrize("url", OUTPUTS)
+def test_a_login_restricted_page_title_shows_nowhere_to_anonymous_readers(
+    client, private_news, url
+):
+    response = client.get(url)
+    assert response.status_code in (200, 301, 302, 404), url
+    assert "comité secret" not in response.content.decode(), url
+    assert "/actualites/comite/" not in response.content.decode(), url
+
+
+def test_a_members_only_topic_shows_nowhere_to_a_non_member(world, client_for):
+    topic = world["topics"]["private"]
+    post = topic.posts.first()
+    for user in (None, world["member"]):
+        client = client_for(user)
+        for url in (
+            topic.get_absolute_url(),
+            f"/forum/message/{post.pk}/",
+            f"/forum/message/{post.pk}/historique/",
+            f"/forum/message/{post.pk}/modifier/",
+            f"/forum/message/{post.pk}/signaler/",
+            f"/forum/sujet/{topic.pk}/repondre/",
+        ):
+            response = client.get(url)
+            assert response.status_code in (302, 404, 405), (user, url, response.status_code)
+            if response.status_code == 302:
+                assert "comptes/connexion" in response["Location"], (user, url)
+            assert "Sujet réservé" not in response.content.decode()
+        for url in ("/forum/", "/groupes-de-travail/commerce/", "/sitemap.xml", "/comptes/"):
+            page = client.get(url, follow=True).content.decode()
+            assert "Sujet réservé" not in page, (user, url)
