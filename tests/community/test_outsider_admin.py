@@ -26,9 +26,7 @@ def editorial(home_page):
 
 
 def _in_group(name: str, email: str, *, is_staff: bool):
-    user = get_user_model().objects.create_user(
-        email=email, password="p" * 12, is_staff=is_staff
-    )
+    user = get_user_model().objects.create_user(email=email, password="p" * 12, is_staff=is_staff)
     user.groups.add(Group.objects.get(name=name))
     return user
 

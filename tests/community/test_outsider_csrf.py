@@ -55,8 +55,15 @@ def test_forged_posts_are_refused_and_change_nothing(world, role):
     user = world[role]
     client.force_login(user)
     before = _state()
-    data = {"body": "forgé", "title": "Sujet forgé", "reason": "spam", "action": "hide",
-            "message": "forgé", "confirm": "on", "first_name": "Forgé"}
+    data = {
+        "body": "forgé",
+        "title": "Sujet forgé",
+        "reason": "spam",
+        "action": "hide",
+        "message": "forgé",
+        "confirm": "on",
+        "first_name": "Forgé",
+    }
     for url in _urls(world):
         response = client.post(url, data)
         assert response.status_code == 403, (url, response.status_code)
@@ -64,5 +71,6 @@ def test_forged_posts_are_refused_and_change_nothing(world, role):
         assert response.status_code < 500, url
     assert _state() == before
     user.refresh_from_db()
-    assert user.is_active and user.first_name != "Forgé"
+    assert user.is_active
+    assert user.first_name != "Forgé"
     assert client.get("/comptes/").status_code == 200  # still signed in

@@ -64,3 +64,23 @@ def test_a_members_only_topic_shows_nowhere_to_a_non_member(world, client_for):
         for url in ("/forum/", "/groupes-de-travail/commerce/", "/sitemap.xml", "/comptes/"):
             page = client.get(url, follow=True).content.decode()
             assert "Sujet réservé" not in page, (user, url)
+
+
+@pytest.mark.parametrize("role", ["visitor", "member"])
+def test_a_members_only_attachment_is_not_served_from_media(
+    world, client_for, role, settings, tmp_path
+):
+    from django.core.files.base import ContentFile
+
+    from community.forum.models import Attachment
+
+    settings.MEDIA_ROOT = tmp_path
+    post = world["topics"]["private"].posts.get(number=1)
+    item = Attachment(post=post, name="budget.pdf", content_type="application/pdf", size=12)
+    item.file.save("x", ContentFile(b"%PDF-1.4 secret"), save=True)
+    client = client_for(world[role])
+    assert client.get(item.get_absolute_url()).status_code == 404
+    for path in (item.file.name, item.file.name.upper(), f"images/../{item.file.name}"):
+        response = client.get(f"/media/{path}")
+        assert response.status_code == 404, path
+        assert b"secret" not in b"".join(getattr(response, "streaming_content", [response.content]))
