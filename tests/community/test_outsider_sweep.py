@@ -6,6 +6,7 @@ from wagtail.models import PageViewRestriction
 
 from cms.core.demo_builders import child_page
 from cms.news.models import NewsIndexPage, NewsPage
+from community.forum.models import Topic
 from search import indexing
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +85,53 @@ def test_a_members_only_attachment_is_not_served_from_media(
         response = client.get(f"/media/{path}")
         assert response.status_code == 404, path
         assert b"secret" not in b"".join(getattr(response, "streaming_content", [response.content]))
+
+
+def test_a_category_made_members_only_leaves_cached_town_pages_at_once(world, territories, client):
+    from cms.territories.models import Town
+
+    town = Town.objects.first()
+    topic = world["topics"]["public"]
+    Topic.objects.filter(pk=topic.pk).update(town=town)
+    assert "Sujet public" in client.get(town.get_absolute_url()).content.decode()
+    assert topic.get_absolute_url() in client.get("/sitemap.xml").content.decode()
+    group = world["groups"]["public"]  # what an editor does in the admin
+    group.forum_visibility = "members"
+    group.save()
+    assert "Sujet public" not in client.get(town.get_absolute_url()).content.decode()
+    assert topic.get_absolute_url() not in client.get("/sitemap.xml").content.decode()
+    assert client.get(topic.get_absolute_url()).status_code in (302, 404)
+
+
+def test_a_category_made_members_only_in_the_admin_leaves_cached_town_pages(
+    world, territories, client
+):
+    from cms.territories.models import Town
+
+    town = Town.objects.first()
+    topic = world["topics"]["public"]
+    Topic.objects.filter(pk=topic.pk).update(town=town)
+    assert "Sujet public" in client.get(town.get_absolute_url()).content.decode()
+    category = topic.category  # the forum category snippet, edited directly
+    category.visibility = "members"
+    category.save()
+    assert "Sujet public" not in client.get(town.get_absolute_url()).content.decode()
+
+
+def test_a_topic_deleted_by_a_moderator_leaves_cached_town_pages(
+    world, territories, client_for, django_capture_on_commit_callbacks
+):
+    from cms.territories.models import Town
+
+    town = Town.objects.first()
+    topic = world["topics"]["public"]
+    Topic.objects.filter(pk=topic.pk).update(town=town)
+    client = client_for(None)
+    assert "Sujet public" in client.get(town.get_absolute_url()).content.decode()
+    first = topic.posts.get(number=1)
+    client = client_for(world["moderator"])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/forum/message/{first.pk}/supprimer/").status_code == 302
+    client = client_for(None)
+    assert client.get(topic.get_absolute_url()).status_code == 404
+    assert "Sujet public" not in client.get(town.get_absolute_url()).content.decode()
