@@ -1,7 +1,9 @@
 """Public media served by Django (embedded default, single-container stack).
 
 Documents never go through here: they are served by Wagtail's document view, which checks
-the privacy of their collection, so `documents/` answers 404 even when the file exists.
+the privacy of their collection, so `documents/` answers 404 even when the file exists; nor
+do forum attachments (`forum/`), served by `community.forum.views.attachment`, which checks
+that the reader may read their post.
 Everything served is inert: a sandboxing policy stops an SVG or HTML file opened directly
 from running scripts, and SVGs are downloaded rather than displayed.
 """
@@ -12,7 +14,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.static import serve
 
-PRIVATE_PREFIXES = ("documents/",)
+PRIVATE_PREFIXES = ("documents/", "forum/")
 MEDIA_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox"
 
 

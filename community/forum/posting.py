@@ -2,7 +2,8 @@
 
 Each function runs in one transaction; notifications leave after it commits
 (`community.notifications.delivery`). Forum rows are not "shared data" of the CMS
-(`cms.core.signals`): posting never bumps the content version of cached CMS pages.
+(`cms.core.signals`): posting never bumps the content version of cached CMS pages, except
+when a topic a town page lists loses its title or disappears (`_town_pages_changed`).
 """
 
 import uuid
@@ -13,6 +14,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+
+from cms.core.fragments import bump_content_version
 
 from .markup import render_markdown
 from .models import Attachment, Category, Post, PostRevision, Report, Topic
@@ -155,7 +158,15 @@ def edit_post(post: Post, *, editor: Any, body: str, title: str | None = None) -
     post.save(update_fields=["body", "html", "edited_at"])
     if title and post.number == 1 and title != post.topic.title:
         Topic.objects.filter(pk=post.topic_id).update(title=title)
+        _town_pages_changed(post.topic_id)
     return post
+
+
+def _town_pages_changed(topic_id: int) -> None:
+    """Town pages are cached for everyone and list their recent public topics: a deleted or
+    renamed topic must leave them at once (a rare event, unlike posting)."""
+    if Topic.objects.filter(pk=topic_id, town__isnull=False).exists():
+        transaction.on_commit(bump_content_version)
 
 
 @transaction.atomic
@@ -165,6 +176,7 @@ def delete_post(post: Post, *, by: Any) -> None:
     Post.objects.filter(pk=post.pk).update(is_deleted=True)
     if post.number == 1:
         Topic.objects.filter(pk=post.topic_id).update(is_deleted=True)
+        _town_pages_changed(post.topic_id)
 
 
 def report_threshold() -> int:

@@ -3,8 +3,13 @@ page is cached for everyone alike)."""
 
 from typing import Any
 
+from django.db.models.signals import post_delete, post_save
+
+from cms.core.fragments import bump_content_version
 from cms.core.related import RelatedSection, register
 from community.visibility import public_topics
+
+from .models import Category
 
 
 @register("town")
@@ -20,3 +25,13 @@ def town_topics(town: Any) -> RelatedSection | None:
         more_label="Le forum",
         order=90,
     )
+
+
+def _category_changed(sender: Any, **kwargs: Any) -> None:
+    """A category's visibility decides which topics town pages list: editing it is content."""
+    if not kwargs.get("raw"):
+        bump_content_version()
+
+
+post_save.connect(_category_changed, sender=Category, dispatch_uid="cdv-forum-category")
+post_delete.connect(_category_changed, sender=Category, dispatch_uid="cdv-forum-category-del")

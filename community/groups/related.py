@@ -50,6 +50,15 @@ def _editorial_change(sender: Any, **kwargs: Any) -> None:
         bump_content_version()
 
 
+def _group_saved(sender: Any, instance: WorkingGroup, **kwargs: Any) -> None:
+    if not kwargs.get("raw"):
+        from .setup import sync_group_category
+
+        sync_group_category(instance)
+
+
+# Connected before the content-version bump, so pages rendered after it see the new rule.
+post_save.connect(_group_saved, sender=WorkingGroup, dispatch_uid="cdv-group-category")
 for _model in (WorkingGroup, CallForContributions):
     post_save.connect(_editorial_change, sender=_model, dispatch_uid=f"cdv-{_model.__name__}")
     post_delete.connect(_editorial_change, sender=_model, dispatch_uid=f"cdv-del-{_model.__name__}")

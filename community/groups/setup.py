@@ -25,6 +25,16 @@ def ensure_group_category(group: WorkingGroup) -> None:
     )
 
 
+def sync_group_category(group: WorkingGroup) -> None:
+    """The group's « visibilité du forum » is the authority for its forum category: changing
+    it in the admin makes the forum members-only (or public) at once."""
+    from community.forum.models import Category
+
+    Category.objects.filter(group=group).exclude(visibility=group.forum_visibility).update(
+        visibility=group.forum_visibility
+    )
+
+
 @transaction.atomic
 def ensure_topic_groups() -> int:
     """Creates what is missing; returns the number of groups created."""

@@ -1,0 +1,72 @@
+"""An outsider's sweep of the admin: an editor (« Rédaction ») cannot publish without review,
+reach the forum moderation queue, nor export the directory or the newsletter subscribers."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from cms.core.models import StandardPage
+from coeurdeville.editorial import EDITORS, MODERATORS, setup_editorial
+from community.directory.models import DirectoryEntry
+from newsletter.models import Subscriber
+
+pytestmark = pytest.mark.django_db
+
+SECRET_EMAIL = "secret.referente@prefecture.gouv.fr"
+
+
+@pytest.fixture
+def editorial(home_page):
+    setup_editorial(home_page)
+    DirectoryEntry.objects.create(
+        first_name="Irène", last_name="Secrète", email=SECRET_EMAIL, email_visibility="staff"
+    )
+    Subscriber.objects.create(email="abonne.secret@example.fr")
+    return home_page
+
+
+def _in_group(name: str, email: str, *, is_staff: bool):
+    user = get_user_model().objects.create_user(email=email, password="p" * 12, is_staff=is_staff)
+    user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+ADMIN_DATA_URLS = [
+    "/admin/annuaire/export.csv",
+    "/admin/annuaire/propositions/",
+    "/admin/lettre-d-information/abonnes/export/",
+    "/admin/moderation-forum/",
+    "/admin/users/",
+]
+
+
+@pytest.mark.parametrize("is_staff", [False, True])
+@pytest.mark.parametrize("group", [EDITORS, MODERATORS])
+def test_editorial_roles_reach_no_personal_data(client, editorial, group, is_staff):
+    user = _in_group(group, "equipe@example.fr", is_staff=is_staff)
+    client.force_login(user)
+    assert client.get("/admin/").status_code == 200
+    for url in ADMIN_DATA_URLS:
+        response = client.get(url)
+        body = response.content.decode(errors="replace")
+        assert SECRET_EMAIL not in body, (url, response.status_code)
+        assert "abonne.secret@example.fr" not in body, (url, response.status_code)
+        assert response.status_code in (302, 403, 404), (url, response.status_code)
+
+
+def test_an_editor_cannot_publish_by_posting_the_publish_action(client, editorial):
+    page = editorial.add_child(instance=StandardPage(title="Mentions légales", slug="ml"))
+    page.save_revision().publish()
+    editor = _in_group(EDITORS, "redaction@example.fr", is_staff=True)
+    client.force_login(editor)
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        {"title": "Titre piraté", "slug": "ml", "body-count": "0", "action-publish": "publish"},
+    )
+    assert response.status_code < 500
+    page.refresh_from_db()
+    assert page.title == "Mentions légales"
+    # the edit went through, as a draft waiting for review, not as the live page
+    assert page.get_latest_revision().content["title"] == "Titre piraté"
+    assert page.live_revision.content["title"] == "Mentions légales"
+    assert "Titre piraté" not in client.get("/ml/").content.decode()
