@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from . import search_source
 from .markup import render_markdown
 from .models import Attachment, Category, Post, PostRevision, Report, Topic
 
@@ -155,6 +156,7 @@ def edit_post(post: Post, *, editor: Any, body: str, title: str | None = None) -
     post.save(update_fields=["body", "html", "edited_at"])
     if title and post.number == 1 and title != post.topic.title:
         Topic.objects.filter(pk=post.topic_id).update(title=title)
+        search_source.topic_changed(post.topic)
     return post
 
 
@@ -165,6 +167,7 @@ def delete_post(post: Post, *, by: Any) -> None:
     Post.objects.filter(pk=post.pk).update(is_deleted=True)
     if post.number == 1:
         Topic.objects.filter(pk=post.topic_id).update(is_deleted=True)
+    search_source.post_changed(post)
 
 
 def report_threshold() -> int:
@@ -184,4 +187,5 @@ def report_post(post: Post, *, reporter: Any, reason: str) -> bool:
     if post.report_count >= report_threshold() and not post.is_hidden:
         Post.objects.filter(pk=post.pk).update(is_hidden=True)
         post.is_hidden = True
+        search_source.post_changed(post)
     return True
