@@ -10,6 +10,7 @@ account's posts read « Compte supprimé » once they are reindexed (see `reinde
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from django.db.models import Prefetch
 from django.utils.html import strip_tags
 
 from community.groups.models import Visibility
@@ -52,14 +53,16 @@ class TopicSource:
     models = (Topic, Category)
 
     def documents(self) -> Iterator[SearchDocument]:
-        for topic in _topics().filter(is_deleted=False).iterator():
+        first_posts = Prefetch("posts", Post.objects.filter(number=1), to_attr="first_posts")
+        for topic in _topics().filter(is_deleted=False).prefetch_related(first_posts):
             if (document := self.document_for(topic)) is not None:
                 yield document
 
     def document_for(self, obj: Any) -> SearchDocument | None:
         if not isinstance(obj, Topic) or obj.is_deleted:
             return None
-        first = obj.posts.filter(number=1).first()
+        prefetched = getattr(obj, "first_posts", None)
+        first = prefetched[0] if prefetched else obj.posts.filter(number=1).first()
         text = _text(first.html) if first is not None and first.is_visible else ""
         return SearchDocument(
             key=self.key_for(obj),
