@@ -7,6 +7,6 @@ class DirectoryConfig(AppConfig):
     verbose_name = "Annuaire des référents"
 
     def ready(self) -> None:
-        from . import personal_data, related, signals  # noqa: F401
+        from . import personal_data, related, search_source, signals  # noqa: F401
 
         personal_data.register()

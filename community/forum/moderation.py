@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from . import search_source
 from .models import Post, Report, Suspension, Topic
 
 ACTIONS = {
@@ -35,6 +36,7 @@ def set_topic_flag(topic: Topic, action: str, *, by: Any) -> None:
     field, value, log_action = TOPIC_FLAGS[action]
     Topic.objects.filter(pk=topic.pk).update(**{field: value})
     setattr(topic, field, value)
+    search_source.topic_changed(topic)
     log(topic, log_action, user=by)
 
 
@@ -42,6 +44,7 @@ def set_topic_flag(topic: Topic, action: str, *, by: Any) -> None:
 def hide_post(post: Post, *, by: Any) -> None:
     Post.objects.filter(pk=post.pk).update(is_hidden=True)
     Report.objects.filter(post=post, resolved_at__isnull=True).update(resolved_at=timezone.now())
+    search_source.post_changed(post)
     log(post, "forum.hide", user=by)
 
 
@@ -50,6 +53,7 @@ def restore_post(post: Post, *, by: Any) -> None:
     """Reports judged unfounded: the post shows again and its reports are closed."""
     Post.objects.filter(pk=post.pk).update(is_hidden=False)
     Report.objects.filter(post=post, resolved_at__isnull=True).update(resolved_at=timezone.now())
+    search_source.post_changed(post)
     log(post, "forum.restore" if post.is_hidden else "forum.dismiss", user=by)
 
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from cms.core.fragments import bump_content_version
 
+from . import search_source
 from .markup import render_markdown
 from .models import Attachment, Category, Post, PostRevision, Report, Topic
 
@@ -159,6 +160,7 @@ def edit_post(post: Post, *, editor: Any, body: str, title: str | None = None) -
     if title and post.number == 1 and title != post.topic.title:
         Topic.objects.filter(pk=post.topic_id).update(title=title)
         _town_pages_changed(post.topic_id)
+        search_source.topic_changed(post.topic)
     return post
 
 
@@ -177,6 +179,7 @@ def delete_post(post: Post, *, by: Any) -> None:
     if post.number == 1:
         Topic.objects.filter(pk=post.topic_id).update(is_deleted=True)
         _town_pages_changed(post.topic_id)
+    search_source.post_changed(post)
 
 
 def report_threshold() -> int:
@@ -196,4 +199,5 @@ def report_post(post: Post, *, reporter: Any, reason: str) -> bool:
     if post.report_count >= report_threshold() and not post.is_hidden:
         Post.objects.filter(pk=post.pk).update(is_hidden=True)
         post.is_hidden = True
+        search_source.post_changed(post)
     return True

@@ -7,4 +7,4 @@ class GroupsConfig(AppConfig):
     verbose_name = "Groupes de travail"
 
     def ready(self) -> None:
-        from . import related  # noqa: F401  (registers the axis-page and home sections)
+        from . import related, search_source  # noqa: F401  (axis/home sections, search)

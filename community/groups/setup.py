@@ -30,9 +30,12 @@ def sync_group_category(group: WorkingGroup) -> None:
     it in the admin makes the forum members-only (or public) at once."""
     from community.forum.models import Category
 
-    Category.objects.filter(group=group).exclude(visibility=group.forum_visibility).update(
+    # save(), not update(): the category's signals refresh cached pages and the search index.
+    for category in Category.objects.filter(group=group).exclude(
         visibility=group.forum_visibility
-    )
+    ):
+        category.visibility = group.forum_visibility
+        category.save(update_fields=["visibility"])
 
 
 @transaction.atomic

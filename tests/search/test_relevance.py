@@ -78,3 +78,38 @@ def test_the_set_is_large_enough():
 def test_expected_page_in_the_first_three(demo_index, query, expected):
     results = get_backend().search(SearchRequest(parse(query), frozenset({PUBLIC}), limit=3))
     assert expected in [hit.url for hit in results.hits], [hit.url for hit in results.hits]
+
+
+# The community's documents (forum topics and replies, calls, working groups): their URLs
+# carry database ids, so the expected result is named by its title.
+COMMUNITY_SET = [
+    ("opah-ru ilots degrades", "Mobiliser l’OPAH-RU sur les îlots dégradés : vos retours ?"),
+    ("recenser cellules commerciales vacantes", "Outils pour recenser les cellules commerciales vacantes"),
+    ("permanences en pied d'immeuble", "Re : Mobiliser l’OPAH-RU sur les îlots dégradés : vos retours ?"),
+    ("réhabiliter logements vacants", "Appel à contributions : réhabiliter les logements vacants du centre"),
+    ("enquete vacance commerciale", "Enquête : observer la vacance commerciale"),
+]  # fmt: skip
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("query", "expected"), COMMUNITY_SET)
+def test_expected_community_document_in_the_first_three(demo_index, query, expected):
+    results = get_backend().search(SearchRequest(parse(query), frozenset({PUBLIC}), limit=3))
+    assert expected in [hit.title for hit in results.hits], [hit.title for hit in results.hits]
+
+
+@pytest.mark.django_db
+def test_the_demo_members_only_thread_is_not_public(demo_index):
+    query = parse("comité de pilotage régional baux commerciaux dérogatoires")
+    hits = get_backend().search(SearchRequest(query, frozenset({PUBLIC}), limit=50)).hits
+    assert not [hit for hit in hits if "comité de pilotage" in hit.title]
+    from django.apps import apps
+
+    from search.documents import group_audience
+
+    group = apps.get_model("groups", "WorkingGroup").objects.get(slug="economie-et-commerce")
+    audience = frozenset({PUBLIC, group_audience(group.pk)})
+    hits = get_backend().search(SearchRequest(query, audience, limit=3)).hits
+    assert [hit.title for hit in hits] == [
+        "Re : Préparation du comité de pilotage régional (réservé aux membres)"
+    ]
