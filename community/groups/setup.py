@@ -31,9 +31,7 @@ def sync_group_category(group: WorkingGroup) -> None:
     from community.forum.models import Category
 
     # save(), not update(): the category's signals refresh cached pages and the search index.
-    for category in Category.objects.filter(group=group).exclude(
-        visibility=group.forum_visibility
-    ):
+    for category in Category.objects.filter(group=group).exclude(visibility=group.forum_visibility):
         category.visibility = group.forum_visibility
         category.save(update_fields=["visibility"])
 

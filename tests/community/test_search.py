@@ -185,6 +185,17 @@ def test_a_category_made_members_only_leaves_public_search(
     assert titles(client, "friches") == []
 
 
+def test_a_group_made_members_only_in_the_admin_leaves_public_search(
+    client, forum, django_capture_on_commit_callbacks
+):
+    group = forum["public"]
+    assert titles(client, "friches") != []
+    with django_capture_on_commit_callbacks(execute=True):
+        group.forum_visibility = Visibility.MEMBERS
+        group.save()
+    assert titles(client, "friches") == []
+
+
 def test_a_deleted_accounts_name_leaves_the_index(
     client, forum, other_member, django_capture_on_commit_callbacks
 ):
