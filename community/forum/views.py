@@ -1,6 +1,7 @@
 """Forum pages. Every view asks `community.visibility`; what a user may not read is a 404."""
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -173,6 +174,33 @@ def new_topic(request: HttpRequest, slug: str) -> HttpResponse:
         "toolbar": TOOLBAR,
         "breadcrumbs": [_home(), FORUM, Crumb(category.title, category.get_absolute_url())],
     }
+    return _compose_and_publish(
+        request,
+        form,
+        context,
+        "forum/topic_form.html",
+        "Votre sujet est publié.",
+        lambda data: posting.create_topic(
+            category=category,
+            author=request.user,
+            title=data["title"],
+            body=data["body"],
+            submission_key=data.get("submission_key"),
+            files=data.get("attachments", []),
+        ),
+    )
+
+
+def _compose_and_publish(
+    request: HttpRequest,
+    form: Any,
+    context: dict[str, Any],
+    template: str,
+    success: str,
+    publish: Callable[[dict[str, Any]], Any],
+) -> HttpResponse:
+    """The new-topic and reply forms: preview or toolbar, limits, one post per submission.
+    A refused post re-renders what the member typed."""
     if request.method == "POST":
         preview, stay = _compose(request, form)
         context["preview"] = preview
@@ -181,24 +209,17 @@ def new_topic(request: HttpRequest, slug: str) -> HttpResponse:
                 _rate_limited("forum.post", request, (10, 60))
                 if form.mentioned:
                     _rate_limited("forum.mention", request, (30, 3600))
-                topic = posting.create_topic(
-                    category=category,
-                    author=request.user,
-                    title=form.cleaned_data["title"],
-                    body=form.cleaned_data["body"],
-                    submission_key=form.cleaned_data.get("submission_key"),
-                    files=form.cleaned_data.get("attachments", []),
-                )
+                created = publish(form.cleaned_data)
             except ratelimit.RateLimited as exc:
                 context["rate_limited"] = exc.message
                 return ratelimit.too_many_requests(
-                    TemplateResponse(request, "forum/topic_form.html", context), exc
+                    TemplateResponse(request, template, context), exc
                 )
             except posting.DuplicateSubmission as duplicate:
                 return redirect(duplicate.post.get_absolute_url())
-            messages.success(request, "Votre sujet est publié.")
-            return redirect(topic.get_absolute_url())
-    return TemplateResponse(request, "forum/topic_form.html", context)
+            messages.success(request, success)
+            return redirect(created.get_absolute_url())
+    return TemplateResponse(request, template, context)
 
 
 def _refused(request: HttpRequest, back: str) -> HttpResponse:
@@ -307,31 +328,20 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
         "toolbar": TOOLBAR,
         "breadcrumbs": [_home(), FORUM, Crumb(topic.title, topic.get_absolute_url())],
     }
-    if request.method == "POST":
-        preview, stay = _compose(request, form)
-        context["preview"] = preview
-        if not stay and form.is_valid():
-            try:
-                _rate_limited("forum.post", request, (10, 60))
-                if form.mentioned:
-                    _rate_limited("forum.mention", request, (30, 3600))
-                post = posting.create_reply(
-                    topic=topic,
-                    author=request.user,
-                    body=form.cleaned_data["body"],
-                    submission_key=form.cleaned_data.get("submission_key"),
-                    files=form.cleaned_data.get("attachments", []),
-                )
-            except ratelimit.RateLimited as exc:
-                context["rate_limited"] = exc.message
-                return ratelimit.too_many_requests(
-                    TemplateResponse(request, "forum/reply_form.html", context), exc
-                )
-            except posting.DuplicateSubmission as duplicate:
-                return redirect(duplicate.post.get_absolute_url())
-            messages.success(request, "Votre réponse est publiée.")
-            return redirect(post.get_absolute_url())
-    return TemplateResponse(request, "forum/reply_form.html", context)
+    return _compose_and_publish(
+        request,
+        form,
+        context,
+        "forum/reply_form.html",
+        "Votre réponse est publiée.",
+        lambda data: posting.create_reply(
+            topic=topic,
+            author=request.user,
+            body=data["body"],
+            submission_key=data.get("submission_key"),
+            files=data.get("attachments", []),
+        ),
+    )
 
 
 @require_GET
