@@ -17,6 +17,7 @@ def export_account(user: Any) -> dict[str, Any]:
         "nom": user.last_name,
         "organisme": user.organisation,
         "fonction": user.job_title,
+        "region_de_rattachement": user.region.name if user.region_id else None,
         "inscrit_le": personal_data.iso(user.date_joined),
         "derniere_connexion": personal_data.iso(user.last_login),
         "adresses": [

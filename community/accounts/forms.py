@@ -34,12 +34,16 @@ class LoginForm(AllauthLoginForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "organisation", "job_title"]
+        fields = ["first_name", "last_name", "organisation", "job_title", "region"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["first_name"].required = True
         self.fields["last_name"].required = True
+        region = self.fields["region"]
+        region.queryset = region.queryset.order_by("name")
+        region.empty_label = "Aucune"
+        region.error_messages["invalid_choice"] = "Cette région n’existe pas."
 
 
 class DeleteAccountForm(forms.Form):

@@ -40,6 +40,15 @@ class User(AbstractUser):
     email = models.EmailField("adresse électronique", unique=True)
     organisation = models.CharField("organisme", max_length=200, blank=True)
     job_title = models.CharField("fonction", max_length=200, blank=True)
+    region = models.ForeignKey(
+        "territories.Region",
+        verbose_name="région de rattachement",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Les annonces adressées aux membres de cette région vous parviennent.",
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = ["first_name", "last_name"]

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from cms.core.listing_filters import filter_context
@@ -38,6 +39,9 @@ def entry_list(request: HttpRequest) -> HttpResponse:
                 "Action cœur de ville : par ville, département, région, axe et organisme."
             ),
             "breadcrumbs": [HOME_CRUMB],
+            "feeds": [
+                {"title": "Arrivées dans l’annuaire (RSS)", "url": reverse("directory-feed")}
+            ],
             **filter_context(listing),
             "page_obj": page_obj,
             "entries": page_obj.object_list,

@@ -5,7 +5,10 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
+from cms.programme.models import Topic as ProgrammeTopic
+
 from . import mentions
+from .town_field import TownField
 
 MAX_BODY = 20_000
 MAX_FILES = 3
@@ -133,7 +136,18 @@ class TopicForm(PostForm):
         },
         widget=forms.TextInput(attrs={"class": "fr-input"}),
     )
-    field_order = ["title", "body", "attachments"]
+    town = TownField(
+        label="Ville concernée (facultatif)",
+        help_text="Tapez le nom de la ville et choisissez-la dans la liste.",
+    )
+    subject = forms.ModelChoiceField(
+        label="Axe ou thème (facultatif)",
+        queryset=ProgrammeTopic.objects.order_by("kind", "number"),
+        required=False,
+        empty_label="—",
+        error_messages={"invalid_choice": "Cet axe ou ce thème n’existe pas."},
+    )
+    field_order = ["title", "town", "subject", "body", "attachments"]
 
     def clean_title(self) -> str:
         title = clean_text(self.cleaned_data["title"]).replace("\n", " ").strip()

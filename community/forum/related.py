@@ -27,6 +27,25 @@ def town_topics(town: Any) -> RelatedSection | None:
     )
 
 
+@register("topic")
+def subject_topics(subject: Any) -> RelatedSection | None:
+    """An axis or theme page lists the recent public topics linked to it."""
+    topics = list(
+        public_topics()
+        .filter(subject=subject)
+        .select_related("category")
+        .order_by("-last_post_at")[:3]
+    )
+    return RelatedSection(
+        title="Sur le forum",
+        items=topics,
+        item_template="forum/includes/topic_card.html",
+        more_url="/forum/",
+        more_label="Le forum",
+        order=90,
+    )
+
+
 def _category_changed(sender: Any, **kwargs: Any) -> None:
     """A category's visibility decides which topics town pages list: editing it is content."""
     if not kwargs.get("raw"):

@@ -1,9 +1,11 @@
 from django.urls import path
 
 from . import views
+from .feeds import TopicFeed
 
 urlpatterns = [
     path("forum/", views.forum_index, name="forum-index"),
+    path("forum/rss/", TopicFeed(), name="forum-feed"),
     path("forum/sujet/<int:pk>/", views.topic_detail, name="forum-topic"),
     path("forum/sujet/<int:pk>/repondre/", views.reply, name="forum-reply"),
     path("forum/sujet/<int:pk>/moderer/", views.moderate_topic, name="forum-moderate-topic"),
@@ -17,5 +19,6 @@ urlpatterns = [
     path("forum/piece-jointe/<int:pk>/", views.attachment, name="forum-attachment"),
     path("forum/suivre/<str:kind>/<int:pk>/", views.follow, name="forum-follow"),
     path("forum/<slug:slug>/", views.category_detail, name="forum-category"),
+    path("forum/<slug:slug>/rss/", TopicFeed(), name="forum-category-feed"),
     path("forum/<slug:slug>/nouveau-sujet/", views.new_topic, name="forum-new-topic"),
 ]

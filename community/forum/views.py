@@ -5,11 +5,13 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Max, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.log_actions import log
 
@@ -18,11 +20,13 @@ from coeurdeville import ratelimit
 from community import visibility
 
 from . import moderation, posting
+from .feeds import feed_link
 from .forms import PostForm, ReportForm, TopicForm
 from .markup import quote_markdown, render_markdown
 from .models import POSTS_PER_PAGE, TOPICS_PER_PAGE, Attachment, Category, Post, ReadMarker, Topic
 from .names import public_name
 from .toolbar import TOOLBAR, apply_toolbar
+from .town_field import town_labels
 
 FORUM = Crumb("Forum", "/forum/")
 
@@ -92,6 +96,7 @@ def forum_index(request: HttpRequest) -> HttpResponse:
             "title": "Forum",
             "meta_description": "Le forum des référents et des partenaires du programme Action cœur de ville.",
             "categories": categories,
+            "feeds": [feed_link("Forum", reverse("forum-feed"))],
             "breadcrumbs": [_home()],
         },
     )
@@ -130,6 +135,11 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "category": category,
             "page_obj": page,
             "topics": topic_list,
+            "feeds": [
+                feed_link(category.title, reverse("forum-category-feed", args=[category.slug]))
+            ]
+            if visibility.can_read_category(AnonymousUser(), category)
+            else [],
             "can_post": visibility.can_post_in(request.user, category),
             "is_following": _follows(request.user, category=category),
             "breadcrumbs": [_home(), FORUM],
@@ -172,6 +182,7 @@ def new_topic(request: HttpRequest, slug: str) -> HttpResponse:
         "category": category,
         "form": form,
         "toolbar": TOOLBAR,
+        "town_labels": town_labels(),
         "breadcrumbs": [_home(), FORUM, Crumb(category.title, category.get_absolute_url())],
     }
     return _compose_and_publish(
@@ -187,6 +198,8 @@ def new_topic(request: HttpRequest, slug: str) -> HttpResponse:
             body=data["body"],
             submission_key=data.get("submission_key"),
             files=data.get("attachments", []),
+            town=data.get("town"),
+            subject=data.get("subject"),
         ),
     )
 

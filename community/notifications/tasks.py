@@ -9,11 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from community import visibility
 from community.forum.names import public_name
 
 from . import delivery, emails
 from .models import Announcement, Kind, Notification
+from .readable import still_readable
 
 
 def _send(notification_ids: list[int]) -> int:
@@ -23,6 +23,9 @@ def _send(notification_ids: list[int]) -> int:
     for notification in Notification.objects.filter(pk__in=notification_ids).select_related("user"):
         # Opted out, or reading the digest: the row stays for the digest to pick up.
         if not emails.wants_email(notification.user, notification.kind):
+            continue
+        # Hidden or moved out of reach between delivery and sending: no e-mail.
+        if not still_readable(notification.user, [notification]):
             continue
         claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True).update(
             emailed_at=timezone.now()
@@ -99,7 +102,7 @@ def send_daily_digest() -> int:
                     emailed_at__isnull=True,
                 )
             )
-            readable = [n for n in pending if _still_readable(user, n)]
+            readable = still_readable(user, pending)
             Notification.objects.filter(pk__in=[n.pk for n in pending]).update(
                 digested_at=timezone.now()
             )
@@ -112,13 +115,3 @@ def send_daily_digest() -> int:
             )
             sent += message.send()
     return sent
-
-
-def _still_readable(user, notification: Notification) -> bool:
-    """A post may have been hidden or moved since: the digest asks the rule again."""
-    from community.forum.models import Post
-
-    if not notification.event.startswith("post:"):
-        return True
-    post = Post.objects.select_related("topic__category").filter(pk=notification.event[5:]).first()
-    return post is not None and visibility.can_read_post(user, post)

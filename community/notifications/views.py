@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cms.core.breadcrumbs import Crumb
 from coeurdeville import ratelimit
 
-from . import announcements
+from . import announcements, readable
 from .forms import AnnouncementForm
 from .models import Notification
 
@@ -27,7 +27,8 @@ def notification_list(request: HttpRequest) -> HttpResponse:
         {
             "title": "Mes notifications",
             "page_obj": page,
-            "notifications": page.object_list,
+            "notifications": readable.mark_withheld(request.user, list(page.object_list)),
+            "can_announce": announcements.can_announce(request.user),
             "unread": notifications.filter(read_at__isnull=True).count(),
             "breadcrumbs": [Crumb("Accueil", "/")],
         },
@@ -49,7 +50,7 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
 def new_announcement(request: HttpRequest) -> HttpResponse:
     if not announcements.can_announce(request.user):
         raise Http404
-    form = AnnouncementForm(request.POST or None)
+    form = AnnouncementForm(request.user, request.POST or None)
     context = {"title": "Envoyer une annonce", "form": form, "breadcrumbs": [Crumb("Accueil", "/")]}
     if request.method == "POST" and form.is_valid():
         limit, period = ratelimit.limit_for("community.announcement", (5, 3600))
@@ -69,6 +70,7 @@ def new_announcement(request: HttpRequest) -> HttpResponse:
             title=data["title"],
             body=data["body"],
             group=data.get("group"),
+            region=data.get("region"),
         )
         messages.success(request, "L’annonce est envoyée.")
         return redirect("notifications")

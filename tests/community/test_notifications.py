@@ -147,3 +147,55 @@ def test_notification_page(world, member, client_for, django_capture_on_commit_c
     client.post("/notifications/tout-lire/")
     assert "Non lu" not in client.get("/notifications/").content.decode()
     assert client_for(None).get("/notifications/").status_code == 302
+
+
+def test_listed_notifications_ask_the_visibility_rule_again(
+    world, client_for, django_capture_on_commit_callbacks
+):
+    """A member told about a members-only post who then leaves the group, or about a post
+    moderation hid, no longer sees its title or excerpt in « Mes notifications »."""
+    private_topic = world["topics"]["private"]
+    public_topic = world["topics"]["public"]
+    reader = world["group_member"]
+    for topic in (private_topic, public_topic):
+        Follow.objects.create(user=reader, topic=topic)
+    with django_capture_on_commit_callbacks(execute=True):
+        posting.create_reply(
+            topic=private_topic, author=world["coordinator"], body="Chiffres confidentiels"
+        )
+        hidden = posting.create_reply(
+            topic=public_topic, author=world["coordinator"], body="Propos déplacés"
+        )
+        posting.create_reply(topic=public_topic, author=world["coordinator"], body="Bienvenue")
+    client = client_for(reader)
+    page = client.get("/notifications/").content.decode()
+    assert "Sujet réservé" in page
+    assert "Chiffres confidentiels" in page
+    assert "Propos déplacés" in page
+
+    Membership.objects.filter(user=reader, group=world["groups"]["private"]).delete()
+    hidden.is_hidden = True
+    hidden.save()
+    from community import visibility
+
+    visibility.forget_groups(reader)
+    page = client.get("/notifications/").content.decode()
+    assert "Sujet réservé" not in page
+    assert "Chiffres confidentiels" not in page
+    assert "Propos déplacés" not in page
+    assert page.count("Message qui ne vous est plus accessible") == 2
+    assert "Bienvenue" in page  # what they may still read is listed as before
+
+
+def test_no_email_for_a_post_hidden_before_sending(world, member):
+    topic = world["topics"]["public"]
+    Follow.objects.create(user=member, topic=topic)
+    post = posting.create_reply(topic=topic, author=world["group_member"], body="Retiré vite")
+    recipients = tasks.delivery.recipients_for_post(post)
+    ids = tasks.delivery.notify(
+        recipients, event=f"post:{post.pk}", title="t", text="x", url=post.get_absolute_url()
+    )
+    post.is_hidden = True
+    post.save()
+    assert tasks._send(ids) == 0
+    assert mail.outbox == []

@@ -151,6 +151,8 @@ FUZZED_URL_NAMES = {
     "archive": "/lettre-d-information/archives/",
     "archive-feed": "/lettre-d-information/archives/rss/",
     "directory": "/annuaire/",
+    "directory-feed": "/annuaire/rss/",
+    "forum-feed": "/forum/rss/",
     "account_login": "/comptes/connexion/",
     "account_signup": "/comptes/inscription/",
     "account_reset_password": "/comptes/mot-de-passe/oubli/",
@@ -177,6 +179,7 @@ FUZZED_URL_NAMES = {
 # Community views fuzzed on a real object of the demo (their URLs are found in demo_site).
 COMMUNITY_OBJECT_VIEWS = [
     "forum-category",
+    "forum-category-feed",
     "forum-topic",
     "forum-new-topic",
     "forum-reply",
@@ -264,6 +267,7 @@ def _community_urls() -> dict[str, str]:
     call_kwargs = {"slug": call.group.slug, "pk": call.pk}
     return {
         "forum-category": category.get_absolute_url(),
+        "forum-category-feed": reverse("forum-category-feed", kwargs={"slug": category.slug}),
         "forum-topic": topic.get_absolute_url(),
         "forum-new-topic": reverse("forum-new-topic", kwargs={"slug": category.slug}),
         "forum-reply": reverse("forum-reply", kwargs={"pk": topic.pk}),
