@@ -15,6 +15,20 @@ def per_page() -> int:
     return getattr(settings, "SEARCH_RESULTS_PER_PAGE", 20)
 
 
+# Facet field → its URL parameter, in French like the portal's other listings (`?axe=`,
+# `?ville=`). The field names themselves are still read, so links shared before stay valid.
+URL_NAMES: dict[str, str] = {
+    "type": "type",
+    "axis": "axe",
+    "theme": "theme",
+    "region": "region",
+    "department": "departement",
+    "town": "ville",
+    "tag": "tag",
+    "year": "annee",
+}
+assert set(URL_NAMES) == set(FACETS)
+
 MAX_PAGE = 500
 MAX_VALUES_PER_FACET = 10
 MAX_VALUE_LENGTH = 120
@@ -60,7 +74,8 @@ def read(data: QueryDict) -> SearchParams:
     filters: dict[str, list[str]] = {}
     for name in FACETS:
         values = []
-        for value in data.getlist(name)[:MAX_VALUES_PER_FACET]:
+        raw = data.getlist(URL_NAMES[name]) or data.getlist(name)
+        for value in raw[:MAX_VALUES_PER_FACET]:
             value = clean(value).strip()[:MAX_VALUE_LENGTH]
             if value and value not in values:
                 values.append(value)

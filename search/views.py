@@ -80,7 +80,12 @@ def search(request: HttpRequest) -> HttpResponse:
         for value in values
     ]
     facets = [
-        {"field": field, "label": FACETS[field], "values": results.facets[field]}
+        {
+            "field": field,
+            "param": search_params.URL_NAMES[field],
+            "label": FACETS[field],
+            "values": results.facets[field],
+        }
         for field in FACETS
         if field in results.facets
     ]
@@ -112,7 +117,8 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def _url_without(request: HttpRequest, field: str, value: str) -> str:
     data = request.GET.copy()
-    data.setlist(field, [v for v in data.getlist(field) if v != value])
+    for name in {search_params.URL_NAMES[field], field}:
+        data.setlist(name, [v for v in data.getlist(name) if v != value])
     data.pop("page", None)
     return f"?{data.urlencode()}"
 

@@ -16,7 +16,7 @@ SITEMAP_NAMESPACE = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 FIXED_PAGES = (
     ("/", 200),
     ("/recherche/?q=habitat", 200),
-    ("/recherche/?q=commerce&axis=Habitat&tri=date", 200),
+    ("/recherche/?q=commerce&axe=Habitat&tri=date", 200),
     ("/recherche/?q=zzyzzx", 200),
     ("/recherche/?q=ville&page=2", 200),
     ("/villes/?region=84", 200),

@@ -179,3 +179,17 @@ def test_searching_too_fast_is_refused_politely(client, indexed, settings):
     refused = client.get("/recherche/api/resultats/", {"q": "friche"})
     assert refused.status_code == 429
     assert "réessayer" in refused.json()["error"]
+
+
+def test_filters_have_french_url_names_and_old_links_still_work(client, indexed):
+    """Like the portal's listings (`?axe=`, `?ville=`, `?annee=`); `?axis=` links shared
+    before still filter."""
+    html = client.get("/recherche/", {"q": "friche"}).content.decode()
+    assert 'name="axe" value="' in html
+    assert 'name="axis"' not in html
+    french = client.get("/recherche/", {"q": "friche", "annee": "1900"}).content.decode()
+    assert "Aucun résultat" in french
+    english = client.get("/recherche/", {"q": "friche", "year": "1900"}).content.decode()
+    assert "Aucun résultat" in english
+    region = client.get("/recherche/", {"q": "friche", "region": "Bretagne", "annee": "1900"})
+    assert 'href="?q=friche&amp;region=Bretagne"' in region.content.decode()
