@@ -28,9 +28,13 @@ def is_moderator(user: Any) -> bool:
 def is_suspended(user: Any) -> bool:
     if not is_member(user):
         return False
-    from community.forum.models import Suspension
+    cached = getattr(user, "_community_suspended", None)
+    if cached is None:
+        from community.forum.models import Suspension
 
-    return Suspension.objects.filter(user=user, until__gt=timezone.now()).exists()
+        cached = Suspension.objects.filter(user=user, until__gt=timezone.now()).exists()
+        user._community_suspended = cached
+    return cached
 
 
 def group_ids_of(user: Any) -> set[int]:

@@ -278,10 +278,9 @@ def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if posts[-1].number > marker.last_read_number:
             ReadMarker.objects.filter(pk=marker.pk).update(last_read_number=posts[-1].number)
     for post in posts:
+        post.topic = topic  # the rule below reads it: no query per post
         post.readable = post.is_visible or is_mod
-        post.can_edit = visibility.is_member(user) and (
-            is_mod or (post.author_id == user.pk and not post.is_deleted and not topic.is_locked)
-        )
+        post.can_edit = visibility.can_edit_post(user, post)
         post.unread = unread_from is not None and post.number > unread_from
     return TemplateResponse(
         request,
