@@ -28,9 +28,13 @@ def is_moderator(user: Any) -> bool:
 def is_suspended(user: Any) -> bool:
     if not is_member(user):
         return False
-    from community.forum.models import Suspension
+    cached = getattr(user, "_community_suspended", None)
+    if cached is None:
+        from community.forum.models import Suspension
 
-    return Suspension.objects.filter(user=user, until__gt=timezone.now()).exists()
+        cached = Suspension.objects.filter(user=user, until__gt=timezone.now()).exists()
+        user._community_suspended = cached
+    return cached
 
 
 def group_ids_of(user: Any) -> set[int]:
@@ -163,3 +167,12 @@ def can_mark_answer(user: Any, topic: Any) -> bool:
     return can_moderate(user, topic) or (
         is_member(user) and topic.author_id == user.pk and can_read_topic(user, topic)
     )
+
+
+def questionnaires_answered_for(user: Any) -> set[int]:
+    """The questionnaires whose answers `user` may read: those of the calls of the groups
+    they coordinate (the site's answer pages and the admin's « Formulaires » both ask)."""
+    from community.groups.models import CallForContributions
+
+    calls = CallForContributions.objects.filter(questionnaire__isnull=False).select_related("group")
+    return {call.questionnaire_id for call in calls if is_coordinator(user, call.group)}

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from coeurdeville import ratelimit
 
@@ -43,7 +43,7 @@ def _json_refusal(exc: ratelimit.RateLimited) -> JsonResponse:
     return ratelimit.too_many_requests(JsonResponse({"error": exc.message}, status=429), exc)
 
 
-@require_GET
+@require_safe
 def search(request: HttpRequest) -> HttpResponse:
     params = search_params.read(request.GET)
     refused = _check_rate(request, "search")
@@ -151,7 +151,7 @@ def _page_links(current: int, last: int) -> list[int | None]:
     return links
 
 
-@require_GET
+@require_safe
 def results_api(request: HttpRequest) -> JsonResponse:
     if refused := _check_rate(request, "search.api"):
         return _json_refusal(refused)
@@ -188,7 +188,7 @@ def results_api(request: HttpRequest) -> JsonResponse:
     )
 
 
-@require_GET
+@require_safe
 def autocomplete_api(request: HttpRequest) -> JsonResponse:
     if refused := _check_rate(request, "search.autocomplete"):
         return _json_refusal(refused)
@@ -213,7 +213,7 @@ def autocomplete_api(request: HttpRequest) -> JsonResponse:
     )
 
 
-@require_GET
+@require_safe
 def opensearch(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request,

@@ -12,7 +12,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail.log_actions import log
 
 from cms.core.breadcrumbs import Crumb
@@ -78,7 +78,7 @@ def _readable_post(request: HttpRequest, pk: int) -> Post:
     return post
 
 
-@require_GET
+@require_safe
 def forum_index(request: HttpRequest) -> HttpResponse:
     live = Q(topics__is_deleted=False)
     categories = (
@@ -102,7 +102,7 @@ def forum_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     category = _readable_category(request, slug)
     topics = Topic.objects.filter(category=category).select_related("author")
@@ -261,7 +261,7 @@ def _refused(request: HttpRequest, back: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
     topic = _readable_topic(request, pk)
     number = _page_number(request)
@@ -291,10 +291,9 @@ def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if posts[-1].number > marker.last_read_number:
             ReadMarker.objects.filter(pk=marker.pk).update(last_read_number=posts[-1].number)
     for post in posts:
+        post.topic = topic  # the rule below reads it: no query per post
         post.readable = post.is_visible or is_mod
-        post.can_edit = visibility.is_member(user) and (
-            is_mod or (post.author_id == user.pk and not post.is_deleted and not topic.is_locked)
-        )
+        post.can_edit = visibility.can_edit_post(user, post)
         post.unread = unread_from is not None and post.number > unread_from
     return TemplateResponse(
         request,
@@ -357,7 +356,7 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def post_redirect(request: HttpRequest, pk: int) -> HttpResponse:
     """The stable address of a post: its topic's page, at its anchor."""
     post = _readable_post(request, pk)
@@ -455,7 +454,7 @@ def report_post(request: HttpRequest, pk: int) -> HttpResponse:
     return TemplateResponse(request, "forum/report_form.html", context)
 
 
-@require_GET
+@require_safe
 def post_history(request: HttpRequest, pk: int) -> HttpResponse:
     post = _readable_post(request, pk)
     if not visibility.can_moderate(request.user, post.topic):
@@ -543,7 +542,7 @@ def follow(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return redirect(obj.get_absolute_url())
 
 
-@require_GET
+@require_safe
 def attachment(request: HttpRequest, pk: int) -> FileResponse:
     item = get_object_or_404(Attachment.objects.select_related("post__topic__category"), pk=pk)
     if not visibility.can_read_post(request.user, item.post):

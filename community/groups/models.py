@@ -1,8 +1,11 @@
 """Working groups (one per axis and transversal theme, others added by editors), their
 members, and their calls for contributions."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -206,6 +209,45 @@ class QuestionnairePage(AbstractForm):
     subpage_types: list[str] = []
     template = "groups/questionnaire_page.html"
     landing_page_template = "groups/questionnaire_page_landing.html"
+
+    CLOSED = "Cet appel à contributions est clos : le questionnaire n’accepte plus de réponses."
+
+    def accepts_answers(self) -> bool:
+        """Open while one of its calls is open (a questionnaire of no call yet stays open)."""
+        calls = list(self.calls.all())
+        return not calls or any(call.is_open for call in calls)
+
+    def get_context(self, request: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["accepts_answers"] = self.accepts_answers()
+        return context
+
+    def serve(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        """A public form: closed with its call, and rate-limited per address; a refusal
+        re-renders what was typed."""
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        from coeurdeville import ratelimit
+
+        refusal: ratelimit.RateLimited | None = None
+        if self.accepts_answers():
+            limit, period = ratelimit.limit_for("groups.questionnaire", (10, 3600))
+            try:
+                ratelimit.hit(
+                    "groups.questionnaire",
+                    f"{self.pk}:{ratelimit.client_ip(request)}",
+                    limit=limit,
+                    period=period,
+                )
+            except ratelimit.RateLimited as exc:
+                refusal = exc
+            else:
+                return super().serve(request, *args, **kwargs)
+        context = self.get_context(request, *args, **kwargs)
+        context["form"] = self.get_form(request.POST, page=self, user=request.user)
+        context["refusal"] = refusal.message if refusal else self.CLOSED
+        response = TemplateResponse(request, self.get_template(request), context, status=403)
+        return ratelimit.too_many_requests(response, refusal) if refusal else response
 
     class Meta:
         verbose_name = "questionnaire"

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from cms.core.breadcrumbs import Crumb
 from community import visibility
@@ -24,7 +24,7 @@ def _home() -> Crumb:
     return Crumb("Accueil", "/")
 
 
-@require_GET
+@require_safe
 def group_list(request: HttpRequest) -> HttpResponse:
     groups = (
         WorkingGroup.objects.select_related("topic")
@@ -51,7 +51,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
     group = get_object_or_404(WorkingGroup.objects.select_related("topic"), slug=slug)
     user = request.user
@@ -163,7 +163,7 @@ def _call(slug: str, pk: int) -> CallForContributions:
     )
 
 
-@require_GET
+@require_safe
 def call_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     call = _call(slug, pk)
     topic = call.forum_topic
@@ -200,7 +200,7 @@ def _answers(request: HttpRequest, slug: str, pk: int) -> tuple[CallForContribut
     return call, fields, submissions
 
 
-@require_GET
+@require_safe
 def call_answers(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     call, fields, submissions = _answers(request, slug, pk)
     rows = [
@@ -238,7 +238,7 @@ def _csv_cell(value: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-@require_GET
+@require_safe
 def call_answers_csv(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     call, fields, submissions = _answers(request, slug, pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -188,3 +188,49 @@ def test_unknown_group_and_call_are_404(public_group, client):
     assert client.get("/groupes-de-travail/inconnu/").status_code == 404
     assert client.get("/groupes-de-travail/habitat/appels/999/").status_code == 404
     assert group_with_category  # factory used by other modules
+
+
+def _answers_of(form_page):
+    return form_page.get_submission_class().objects.filter(page=form_page).count()
+
+
+def test_a_closed_calls_questionnaire_takes_no_more_answers(public_group, questionnaire, client):
+    call = CallForContributions.objects.create(
+        group=public_group,
+        title="Enquête close",
+        text="<p>Texte</p>",
+        questionnaire=questionnaire,
+        deadline=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    assert not call.is_open
+    response = client.post(questionnaire.url, {"votre_ville": "Albi", "vos_besoins": "Aide"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "n’accepte plus de réponses" in page
+    assert _answers_of(questionnaire) == 0
+    assert "Envoyer mes réponses" not in client.get(questionnaire.url).content.decode()
+
+
+def test_questionnaire_answers_are_rate_limited_and_keep_the_text(
+    public_group, questionnaire, client, settings
+):
+    settings.RATELIMIT_ENABLED = True
+    settings.RATELIMITS = {"groups.questionnaire": (2, 3600)}
+    cache.clear()
+    CallForContributions.objects.create(
+        group=public_group,
+        title="Enquête ouverte",
+        text="<p>Texte</p>",
+        questionnaire=questionnaire,
+        deadline=timezone.localdate() + datetime.timedelta(days=10),
+    )
+    answer = {"votre_ville": "Albi", "vos_besoins": "Un texte « tapé » à garder"}
+    for _ in range(2):
+        assert client.post(questionnaire.url, answer).status_code == 200
+    response = client.post(questionnaire.url, answer)
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    page = response.content.decode()
+    assert "Veuillez réessayer" in page
+    assert "Un texte « tapé » à garder" in page
+    assert _answers_of(questionnaire) == 2

@@ -161,3 +161,39 @@ def test_locked_topic_refuses_replies_but_not_to_moderators(world, client_for):
         .status_code
         == 302
     )
+
+
+@pytest.mark.parametrize("kind", ["public", "private"])
+@pytest.mark.parametrize("role", ROLES)
+def test_topic_page_offers_edit_and_delete_only_to_those_allowed(world, client_for, role, kind):
+    """A button must not lead to a refusal: coordinators moderate (pin, lock, hide) but do
+    not rewrite or delete other members' posts, so the page must not offer it."""
+    client = client_for(world[role])
+    topic = world["topics"][kind]
+    post = topic.posts.get(number=2)
+    response = client.get(topic.get_absolute_url())
+    if expected(kind, role, set(ROLES)) == "hidden":
+        assert response.status_code == 404
+        return
+    page = response.content.decode()
+    for action in ("modifier", "supprimer"):
+        offered = f"/forum/message/{post.pk}/{action}/" in page
+        assert offered == (role in EDITORS), (role, action)
+
+
+def test_a_suspended_author_is_not_offered_to_edit(world, client_for):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from community.forum.models import Suspension
+
+    author = world["group_member"]
+    Suspension.objects.create(
+        user=author, until=timezone.now() + timedelta(days=3), reason="Propos déplacés"
+    )
+    topic = world["topics"]["public"]
+    post = topic.posts.get(number=2)
+    page = client_for(author).get(topic.get_absolute_url()).content.decode()
+    assert f"/forum/message/{post.pk}/modifier/" not in page
+    assert client_for(author).get(f"/forum/message/{post.pk}/modifier/").status_code == 403
