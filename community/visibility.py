@@ -99,10 +99,12 @@ def can_read_topic(user: Any, topic: Any) -> bool:
 
 
 def can_read_post(user: Any, post: Any) -> bool:
-    """Reading a post's content (not its « message supprimé » placeholder)."""
+    """Reading a post's content (not its « message supprimé » placeholder): a hidden or
+    deleted post stays readable to those who moderate its topic — the forum's moderators
+    and the coordinators of its group — on the page and in its attachments alike."""
     if not can_read_topic(user, post.topic):
         return False
-    return post.is_visible or is_moderator(user)
+    return post.is_visible or can_moderate(user, post.topic)
 
 
 def readable_topics(user: Any) -> QuerySet:
@@ -151,8 +153,28 @@ def can_edit_post(user: Any, post: Any) -> bool:
     return post.author_id == user.pk and not post.topic.is_locked and not is_suspended(user)
 
 
+def can_delete_topic(user: Any, topic: Any) -> bool:
+    """Deleting a topic's first post deletes the topic: once others have replied, only the
+    moderators may do that (their replies would go with it)."""
+    if is_moderator(user):
+        return True
+    return not topic.posts.filter(number__gt=1).exclude(author_id=user.pk).exists()
+
+
 def can_delete_post(user: Any, post: Any) -> bool:
-    return can_edit_post(user, post)
+    if not can_edit_post(user, post):
+        return False
+    return post.number != 1 or can_delete_topic(user, post.topic)
+
+
+def can_report(user: Any, post: Any) -> bool:
+    """Members report others' posts they can read; not their own, not while suspended."""
+    return (
+        is_member(user)
+        and not is_suspended(user)
+        and post.author_id != user.pk
+        and can_read_post(user, post)
+    )
 
 
 def can_moderate(user: Any, topic: Any) -> bool:

@@ -290,10 +290,17 @@ def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
         unread_from = marker.last_read_number
         if posts[-1].number > marker.last_read_number:
             ReadMarker.objects.filter(pk=marker.pk).update(last_read_number=posts[-1].number)
+    # Asked once per page (not only where the first post shows): query counts stay flat.
+    topic_deletable = (
+        visibility.is_member(user)
+        and (is_mod or topic.author_id == user.pk)
+        and visibility.can_delete_topic(user, topic)
+    )
     for post in posts:
         post.topic = topic  # the rule below reads it: no query per post
         post.readable = post.is_visible or is_mod
         post.can_edit = visibility.can_edit_post(user, post)
+        post.can_delete = post.can_edit and (post.number > 1 or topic_deletable)
         post.unread = unread_from is not None and post.number > unread_from
     return TemplateResponse(
         request,
@@ -309,6 +316,7 @@ def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_reply": can_reply,
             "can_mark_answer": visibility.can_mark_answer(user, topic),
             "is_member": visibility.is_member(user),
+            "is_suspended": visibility.is_suspended(user),
             "is_following": _follows(user, topic=topic),
             "reply_form": PostForm(initial={"submission_key": uuid.uuid4()}) if can_reply else None,
             "toolbar": TOOLBAR,
@@ -429,7 +437,10 @@ def report_post(request: HttpRequest, pk: int) -> HttpResponse:
     post = _readable_post(request, pk)
     if not visibility.can_read_post(request.user, post):
         raise Http404
-    if not visibility.is_member(request.user):
+    if not visibility.can_report(request.user, post):
+        if post.author_id == request.user.pk:
+            messages.info(request, "Vous ne pouvez pas signaler votre propre message.")
+            return redirect(post.get_absolute_url())
         return _refused(request, post.get_absolute_url())
     form = ReportForm(request.POST or None)
     context = {
@@ -544,7 +555,9 @@ def follow(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 @require_safe
 def attachment(request: HttpRequest, pk: int) -> FileResponse:
-    item = get_object_or_404(Attachment.objects.select_related("post__topic__category"), pk=pk)
+    item = get_object_or_404(
+        Attachment.objects.select_related("post__topic__category__group"), pk=pk
+    )
     if not visibility.can_read_post(request.user, item.post):
         raise Http404
     try:
