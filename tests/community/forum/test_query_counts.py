@@ -51,3 +51,17 @@ def test_forum_index_is_flat(world, client_for):
         group_with_category()
     client.get("/forum/")  # new groups are editorial content: the site chrome is rebuilt once
     assert count_queries(client, "/forum/") == small
+
+
+def test_a_topic_page_reads_its_own_posts_only(world, client_for):
+    """A page is a range of post numbers: no OFFSET that reads every earlier post, and the
+    last page of a long topic shows its last posts."""
+    client = client_for(world["visitor"])
+    topic = make_topic(world["groups"]["public"].category, world["group_member"], posts=45)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(topic.get_absolute_url() + "?page=3")
+    assert response.status_code == 200
+    assert not [query for query in queries.captured_queries if "OFFSET" in query["sql"]]
+    page = response.content.decode()
+    assert 'id="message-45"' in page and 'id="message-41"' in page
+    assert 'id="message-40"' not in page
