@@ -2,8 +2,8 @@
 
 Each function runs in one transaction; notifications leave after it commits
 (`community.notifications.delivery`). Forum rows are not "shared data" of the CMS
-(`cms.core.signals`): posting never bumps the content version of cached CMS pages, except
-when a topic a town page lists loses its title or disappears (`_town_pages_changed`).
+(`cms.core.signals`): posting never bumps the content version of cached CMS pages; a topic
+renamed or deleted renews its town's page alone (`_town_pages_changed`).
 """
 
 import uuid
@@ -15,7 +15,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from cms.core.fragments import bump_content_version
+from cms.core.signals import listed_rows_changed
+from cms.territories.models import town_scope
 
 from . import search_source
 from .markup import render_markdown
@@ -166,9 +167,10 @@ def edit_post(post: Post, *, editor: Any, body: str, title: str | None = None) -
 
 def _town_pages_changed(topic_id: int) -> None:
     """Town pages are cached for everyone and list their recent public topics: a deleted or
-    renamed topic must leave them at once (a rare event, unlike posting)."""
-    if Topic.objects.filter(pk=topic_id, town__isnull=False).exists():
-        transaction.on_commit(bump_content_version)
+    renamed topic must leave its town's page at once; no other page changes."""
+    town_id = Topic.objects.filter(pk=topic_id).values_list("town_id", flat=True).first()
+    if town_id is not None:
+        transaction.on_commit(lambda: listed_rows_changed.send(Topic, scopes=[town_scope(town_id)]))
 
 
 @transaction.atomic
