@@ -63,9 +63,22 @@ def parse_wrk(output: str) -> LoadResult:
     )
 
 
-def run_wrk(url: str, connections: int, duration: int) -> LoadResult:
+def run_wrk(url: str, connections: int, duration: int, headers: dict[str, str]) -> LoadResult:
+    header_args = [
+        argument for name, value in headers.items() for argument in ("-H", f"{name}: {value}")
+    ]
     output = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "--latency", url],
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "--timeout",
+            "10s",
+            "--latency",
+            *header_args,
+            url,
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -74,7 +87,7 @@ def run_wrk(url: str, connections: int, duration: int) -> LoadResult:
     return parse_wrk(output)
 
 
-def run_python(url: str, connections: int, duration: int) -> LoadResult:
+def run_python(url: str, connections: int, duration: int, headers: dict[str, str]) -> LoadResult:
     """Threads with keep-alive connections (reopened when the server closes them)."""
     parts = urlsplit(url)
     path = parts.path + (f"?{parts.query}" if parts.query else "")
@@ -90,7 +103,7 @@ def run_python(url: str, connections: int, duration: int) -> LoadResult:
         while time.monotonic() < deadline:
             started = time.perf_counter()
             try:
-                connection.request("GET", path)
+                connection.request("GET", path, headers=headers)
                 response = connection.getresponse()
                 response.read()
                 if response.status >= 400:
@@ -125,8 +138,11 @@ def run_python(url: str, connections: int, duration: int) -> LoadResult:
     )
 
 
-def run_load(url: str, connections: int, duration: int) -> LoadResult:
+def run_load(
+    url: str, connections: int, duration: int, headers: dict[str, str] | None = None
+) -> LoadResult:
+    """`headers` (a session cookie) go with every request."""
     check_loopback(url)
     if shutil.which("wrk"):
-        return run_wrk(url, connections, duration)
-    return run_python(url, connections, duration)
+        return run_wrk(url, connections, duration, headers or {})
+    return run_python(url, connections, duration, headers or {})

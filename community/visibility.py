@@ -26,14 +26,35 @@ def is_moderator(user: Any) -> bool:
 
 
 def is_suspended(user: Any) -> bool:
+    """Cached per user object, like the roles: a page asks it for each action it offers."""
     if not is_member(user):
         return False
-    cached = getattr(user, "_community_suspended", None)
-    if cached is None:
+    suspended = getattr(user, "_forum_suspended", None)
+    if suspended is None:
         from community.forum.models import Suspension
 
-        cached = Suspension.objects.filter(user=user, until__gt=timezone.now()).exists()
-        user._community_suspended = cached
+        suspended = Suspension.objects.filter(user=user, until__gt=timezone.now()).exists()
+        user._forum_suspended = suspended
+    return suspended
+
+
+def _groups_of(user: Any) -> tuple[set[int], set[int]]:
+    """(groups the user is an active member of, groups they coordinate), cached per user."""
+    cached = getattr(user, "_community_group_ids", None)
+    if cached is None:
+        cached = (
+            set(
+                Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values_list(
+                    "group_id", flat=True
+                )
+            ),
+            set(
+                WorkingGroup.coordinators.through.objects.filter(user=user).values_list(
+                    "workinggroup_id", flat=True
+                )
+            ),
+        )
+        user._community_group_ids = cached
     return cached
 
 
@@ -41,19 +62,8 @@ def group_ids_of(user: Any) -> set[int]:
     """The working groups a user belongs to (active member or coordinator), cached per user."""
     if not is_member(user):
         return set()
-    cached = getattr(user, "_community_group_ids", None)
-    if cached is None:
-        cached = set(
-            Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values_list(
-                "group_id", flat=True
-            )
-        ) | set(
-            WorkingGroup.coordinators.through.objects.filter(user=user).values_list(
-                "workinggroup_id", flat=True
-            )
-        )
-        user._community_group_ids = cached
-    return cached
+    members_of, coordinates = _groups_of(user)
+    return members_of | coordinates
 
 
 def forget_groups(user: Any) -> None:
@@ -67,7 +77,7 @@ def is_group_member(user: Any, group: WorkingGroup) -> bool:
 
 
 def is_coordinator(user: Any, group: WorkingGroup) -> bool:
-    return is_member(user) and (user.is_staff or group.coordinators.filter(pk=user.pk).exists())
+    return is_member(user) and (user.is_staff or group.pk in _groups_of(user)[1])
 
 
 def readable_categories_q(user: Any, prefix: str = "") -> Q:

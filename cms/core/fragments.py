@@ -4,7 +4,8 @@ Rendering a page's main content, its listings, the site chrome, the town map or 
 page a URL routes to costs queries; the result only changes when what readers can see
 changes. The one rule deciding that lives in `signals`: each such change bumps the content
 version, so everything cached under the previous one is dropped at once, and nothing else
-bumps it. Templates use `{% cached_content "name" %}` and code uses `remember`; views pass
+bumps it. A page that also lists rows from outside the CMS (a town page's forum topics) adds
+a scope version to its key (`scope_version`), which the same rule renews for that page alone. Templates use `{% cached_content "name" %}` and code uses `remember`; views pass
 expensive values lazily (`lazy`), so a cache hit runs none of their queries.
 
 `FRAGMENT_CACHE_ENABLED = False` switches every one of these caches off: each value is then
@@ -25,6 +26,7 @@ from django.core.signals import request_finished, request_started
 from django.utils.functional import SimpleLazyObject
 
 VERSION_KEY = "portal:content-version"
+SCOPE_VERSION_PREFIX = "portal:scope-version:"
 FRAGMENT_SECONDS = 10 * 60
 
 T = TypeVar("T")
@@ -68,6 +70,23 @@ def bump_content_version() -> str:
     memo = _request_version.get()
     if memo is not None:
         memo[:] = [version]
+    return version
+
+
+def scope_version(scope: str) -> str:
+    """The version of what one page shows beyond the CMS content (a town's forum topics):
+    its cache key includes it, so `signals.listed_rows_changed` renews only that page."""
+    if not caching_enabled():
+        return ""
+    version = cache.get(f"{SCOPE_VERSION_PREFIX}{scope}")
+    if version is None:
+        version = bump_scope_version(scope)
+    return version
+
+
+def bump_scope_version(scope: str) -> str:
+    version = str(time.time_ns())
+    cache.set(f"{SCOPE_VERSION_PREFIX}{scope}", version, None)
     return version
 
 

@@ -8,6 +8,10 @@ and tags already in place). What does not: draft revisions and Wagtail's autosav
 locks and workflow states, renditions and the file size or hash Wagtail fills in while
 rendering, new images, documents and tags nobody uses yet, settings rows created with their
 defaults on first read, and anything outside these models (accounts, forum activity).
+
+Rows from outside the CMS that a few cached pages list (a forum topic on its town's page)
+renew only those pages, through their scope version, when one is renamed or removed:
+`listed_rows_changed.send(sender, scopes=[...])` (sent once the transaction commits).
 """
 
 from typing import Any
@@ -15,11 +19,14 @@ from typing import Any
 from django.apps import apps
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .fragments import bump_content_version
+from .fragments import bump_content_version, bump_scope_version
+
+# Sent with `scopes`: the scope versions (`fragments.scope_version`) of the pages to renew.
+listed_rows_changed = Signal()
 
 # Apps whose rows public pages show directly, not through page publication.
 SHARED_DATA_APPS = {"programme", "territories", "core", "wagtailimages", "wagtaildocs", "taggit"}
@@ -51,6 +58,12 @@ RENDERING_FIELDS = frozenset({"file_size", "file_hash"})
 @receiver(post_page_move)
 def page_changed(sender: Any, **kwargs: Any) -> None:
     bump_content_version()
+
+
+@receiver(listed_rows_changed)
+def listed_rows_renewed(sender: Any, scopes: list[str], **kwargs: Any) -> None:
+    for scope in scopes:
+        bump_scope_version(scope)
 
 
 def privacy_changed(sender: Any, **kwargs: Any) -> None:

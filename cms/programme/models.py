@@ -114,3 +114,9 @@ class GlossaryTerm(LoadedRowMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.acronym} — {self.expansion}"
+
+
+def topic_scope(topic_id: int) -> str:
+    """The cache scope of an axis or theme page (`fragments.scope_version`): what it lists
+    from outside the CMS, such as its forum topics, renews this scope alone."""
+    return f"programme-topic:{topic_id}"

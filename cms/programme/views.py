@@ -6,10 +6,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from cms.core.breadcrumbs import Crumb
-from cms.core.fragments import lazy
+from cms.core.fragments import lazy, scope_version
 from cms.core.related import sections_for
 
-from .models import Topic
+from .models import Topic, topic_scope
 
 
 def topic_list(request: HttpRequest) -> HttpResponse:
@@ -39,7 +39,8 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "title": topic.short_title,
             "topic": topic,
             "sections": lazy(lambda: sections_for("topic", topic)),
-            "content_cache_key": f"topic:{topic.pk}",
+            # Its forum topics renew the axis's scope, not every page's content version.
+            "content_cache_key": f"topic:{topic.pk}:{scope_version(topic_scope(topic.pk))}",
             "meta_description": topic.summary or topic.title,
             "breadcrumbs": [Crumb("Accueil", "/"), Crumb("Axes et thèmes", reverse("topic-list"))],
         },

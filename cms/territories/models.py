@@ -174,3 +174,9 @@ class Town(index.Indexed, LoadedRowMixin, models.Model):
     def partner_towns(self) -> models.QuerySet["Town"]:
         """The other commune(s) of the same ACV territory, if it is a binôme."""
         return Town.objects.filter(territory_code=self.territory_code).exclude(pk=self.pk)
+
+
+def town_scope(town_id: int) -> str:
+    """The cache scope of a town's page (`fragments.scope_version`): what it lists from
+    outside the CMS, such as its forum topics, renews this scope alone."""
+    return f"town:{town_id}"

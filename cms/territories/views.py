@@ -10,14 +10,14 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from cms.core.breadcrumbs import Crumb
-from cms.core.fragments import lazy, remember
+from cms.core.fragments import lazy, remember, scope_version
 from cms.core.listing_filters import filter_context
 from cms.core.related import sections_for
 
 from .filters import filter_towns
 from .formats import long_date
 from .maps import SvgMap, france_map, region_locator
-from .models import Region, Town
+from .models import Region, Town, town_scope
 from .names import normalise_name
 
 PER_PAGE = 60
@@ -83,7 +83,8 @@ def town_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "town": town,
             "partners": list(town.partner_towns()),
             "sections": lazy(lambda: sections_for("town", town)),
-            "content_cache_key": f"town:{town.pk}",
+            # Its forum topics renew the town's scope, not every page's content version.
+            "content_cache_key": f"town:{town.pk}:{scope_version(town_scope(town.pk))}",
             "locator": locator,
             "locator_point": locator.place(
                 town.department.code, float(town.longitude), float(town.latitude)

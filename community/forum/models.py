@@ -83,8 +83,12 @@ class Topic(models.Model):
         verbose_name = "sujet"
         verbose_name_plural = "sujets"
         indexes = [
+            # The category page: its live topics in their order (no sort step, whatever the
+            # page) and their count (an index-only scan).
             models.Index(
-                fields=["category", "-is_pinned", "-last_post_at"], name="forum_topic_listing"
+                fields=["category", "-is_pinned", "-last_post_at", "-id"],
+                condition=models.Q(is_deleted=False),
+                name="forum_topic_live_listing",
             )
         ]
 

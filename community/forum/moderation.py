@@ -62,6 +62,6 @@ def suspend(user: Any, *, days: int, reason: str, by: Any) -> Suspension:
     suspension = Suspension.objects.create(
         user=user, until=timezone.now() + timedelta(days=days), reason=reason, created_by=by
     )
-    user.__dict__.pop("_community_suspended", None)  # `visibility.is_suspended` reads again
+    user.__dict__.pop("_forum_suspended", None)  # `visibility.is_suspended` reads again
     log(suspension, "forum.suspend", user=by)
     return suspension

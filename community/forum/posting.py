@@ -2,8 +2,8 @@
 
 Each function runs in one transaction; notifications leave after it commits
 (`community.notifications.delivery`). Forum rows are not "shared data" of the CMS
-(`cms.core.signals`): posting never bumps the content version of cached CMS pages, except
-when a topic a town page lists loses its title or disappears (`_town_pages_changed`).
+(`cms.core.signals`): posting never bumps the content version of cached CMS pages; a topic
+renamed or deleted renews its town's page alone (`_town_pages_changed`).
 """
 
 import uuid
@@ -15,7 +15,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from cms.core.fragments import bump_content_version
+from cms.core.signals import listed_rows_changed
+from cms.programme.models import topic_scope as programme_topic_scope
+from cms.territories.models import town_scope
 
 from . import search_source
 from .markup import render_markdown
@@ -74,6 +76,8 @@ def create_topic(
     )
     _add_post(topic, author, body, submission_key, files, now)
     _follow(author, topic)
+    if town is not None or subject is not None:
+        _listing_pages_changed(topic.pk)
     return topic
 
 
@@ -159,16 +163,23 @@ def edit_post(post: Post, *, editor: Any, body: str, title: str | None = None) -
     post.save(update_fields=["body", "html", "edited_at"])
     if title and post.number == 1 and title != post.topic.title:
         Topic.objects.filter(pk=post.topic_id).update(title=title)
-        _town_pages_changed(post.topic_id)
+        _listing_pages_changed(post.topic_id)
         search_source.topic_changed(post.topic)
     return post
 
 
-def _town_pages_changed(topic_id: int) -> None:
-    """Town pages are cached for everyone and list their recent public topics: a deleted or
-    renamed topic must leave them at once (a rare event, unlike posting)."""
-    if Topic.objects.filter(pk=topic_id, town__isnull=False).exists():
-        transaction.on_commit(bump_content_version)
+def _listing_pages_changed(topic_id: int) -> None:
+    """Town and axis pages are cached for everyone and list their recent public topics: a
+    new, deleted or renamed topic must show on (or leave) its town's and its axis's pages at
+    once; no other page changes."""
+    town_id, subject_id = Topic.objects.filter(pk=topic_id).values_list(
+        "town_id", "subject_id"
+    ).first() or (None, None)
+    scopes = [town_scope(town_id)] if town_id is not None else []
+    if subject_id is not None:
+        scopes.append(programme_topic_scope(subject_id))
+    if scopes:
+        transaction.on_commit(lambda: listed_rows_changed.send(Topic, scopes=scopes))
 
 
 @transaction.atomic
@@ -178,7 +189,7 @@ def delete_post(post: Post, *, by: Any) -> None:
     Post.objects.filter(pk=post.pk).update(is_deleted=True)
     if post.number == 1:
         Topic.objects.filter(pk=post.topic_id).update(is_deleted=True)
-        _town_pages_changed(post.topic_id)
+        _listing_pages_changed(post.topic_id)
     search_source.post_changed(post)
 
 

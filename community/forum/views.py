@@ -6,7 +6,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
 from django.db.models import Count, Max, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -125,6 +126,10 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
         )
         for topic in topic_list:
             topic.unread = read.get(topic.pk, 0) < topic.post_count
+    else:
+        # Set for the template: a missing attribute costs a dir() of the model per row.
+        for topic in topic_list:
+            topic.unread = False
     return TemplateResponse(
         request,
         "forum/category.html",
@@ -265,21 +270,23 @@ def _refused(request: HttpRequest, back: str) -> HttpResponse:
 def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
     topic = _readable_topic(request, pk)
     number = _page_number(request)
-    paginator = Paginator(
+    all_posts = (
         Post.objects.filter(topic=topic)
         .select_related("author")
         .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.order_by("pk")))
-        .order_by("number"),
-        POSTS_PER_PAGE,
+        .order_by("number")
     )
+    paginator = Paginator(all_posts, POSTS_PER_PAGE)
     # Post numbers are contiguous, so the paginator's count is the topic's own counter.
     paginator.count = topic.post_count
     if number is None or number > max(paginator.num_pages, 1):
         return _out_of_range(request, paginator.num_pages, topic.title, topic.get_absolute_url())
-    try:
-        page = paginator.page(number)
-    except (EmptyPage, PageNotAnInteger):
-        return _out_of_range(request, paginator.num_pages, topic.title, topic.get_absolute_url())
+    # A page is a range of post numbers (the (topic, number) index), not an OFFSET that
+    # reads every earlier post: the last page of a long topic costs what the first costs.
+    first = (number - 1) * POSTS_PER_PAGE + 1
+    page = PaginatorPage(
+        all_posts.filter(number__gte=first, number__lt=first + POSTS_PER_PAGE), number, paginator
+    )
     posts = list(page.object_list)
     user = request.user
     is_mod = visibility.can_moderate(user, topic)

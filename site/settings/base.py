@@ -26,6 +26,16 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_rates(name: str) -> dict[str, tuple[int, int]]:
+    """`scope=limit/seconds,...` → {scope: (limit, seconds)}."""
+    rates = {}
+    for item in env_list(name):
+        scope, rate = item.split("=", 1)
+        limit, seconds = rate.split("/", 1)
+        rates[scope.strip()] = (int(limit), int(seconds))
+    return rates
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "insecure-dev-key-change-me-in-production")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
@@ -142,6 +152,8 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cdv"),
         }
     }
+    # Signed-in pages read their session from Redis; the database stays the record.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -275,7 +287,8 @@ if TRUSTED_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Shared rate limits (coeurdeville.ratelimit); RATELIMITS overrides (limit, period) per scope.
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
-RATELIMITS: dict[str, tuple[int, int]] = {}
+# RATELIMITS="forum.post=600/60,forum.mention=600/60" raises or tightens scopes (benchmarks).
+RATELIMITS: dict[str, tuple[int, int]] = env_rates("RATELIMITS")
 # allauth's own limits (ACCOUNT_RATE_LIMITS) read the client address the same way.
 ALLAUTH_TRUSTED_PROXY_COUNT = 1 if TRUSTED_PROXY else 0
 # Cached page fragments keyed by the content version (cms.core.fragments).

@@ -93,3 +93,40 @@ def test_a_department_code_settles_the_town(world, client_for, new_topic_url, te
     )
     assert response.status_code == 302
     assert Topic.objects.get(title="Avec département").town.slug == "agen"
+
+
+def test_with_caches_on_a_new_topic_shows_on_its_town_and_axis_pages_only(
+    world,
+    client_for,
+    new_topic_url,
+    territories,
+    programme,
+    settings,
+    django_capture_on_commit_callbacks,
+):
+    """The town and axis pages renew their own scope; the content version other pages are
+    cached under does not move."""
+    from cms.core.fragments import content_version
+
+    settings.FRAGMENT_CACHE_ENABLED = True
+    chalon = Town.objects.get(slug="chalon-sur-saone")
+    habitat = ProgrammeTopic.objects.get(slug="habitat")
+    reader = client_for(None)
+    for url in (chalon.get_absolute_url(), habitat.get_absolute_url()):
+        assert "Friches en centre-ville" not in reader.get(url).content.decode()
+    version = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(world["group_member"]).post(
+            new_topic_url,
+            {
+                "title": "Friches en centre-ville",
+                "town": "Chalon-sur-Saône (71)",
+                "subject": habitat.pk,
+                "body": "Retours bienvenus.",
+            },
+        )
+    assert response.status_code == 302
+    assert content_version() == version
+    reader = client_for(None)
+    for url in (chalon.get_absolute_url(), habitat.get_absolute_url()):
+        assert "Friches en centre-ville" in reader.get(url).content.decode()
