@@ -1,5 +1,6 @@
-"""Accounts and the directory in Chromium, signed out and signed in: the sign-up journey
-with its confirmation e-mail, then axe-core and the Nu HTML checker on every page."""
+"""Accounts, the directory, the forum, notifications and announcements in Chromium, signed
+out and signed in: the sign-up journey with its confirmation e-mail, then axe-core and the Nu
+HTML checker on every page."""
 
 import re
 from email import message_from_bytes
@@ -24,6 +25,12 @@ MEMBER_PAGES = (
     "/comptes/mot-de-passe/",
     "/comptes/suppression/",
     "/annuaire/",
+    "/forum/",
+    "/forum/general/",
+    "/forum/general/nouveau-sujet/",
+    "/notifications/",
+    # The member's entry is made a regional State referent's: the form is theirs.
+    "/annonces/nouvelle/",
 )
 VISITOR_PAGES = ("/annuaire/", "/annuaire/?role=referent-departemental&q=pr%C3%A9fecture")
 
@@ -84,7 +91,11 @@ def member_state(browser: Browser, served_site: ServedSite, entry_path: str) -> 
         "from community.directory.models import DirectoryEntry;"
         "from community.accounts.models import User;"
         f"DirectoryEntry.objects.filter(slug='{entry_path.split('/')[2]}')"
-        f".update(user=User.objects.get(email='{address}'))",
+        f".update(user=User.objects.get(email='{address}'), role='referent-regional',"
+        " mandate_end=None);"
+        "from cms.territories.models import Region;"
+        f"DirectoryEntry.objects.get(slug='{entry_path.split('/')[2]}')"
+        ".regions.add(Region.objects.order_by('pk').first())",
     )
     state = context.storage_state()
     context.close()
@@ -109,14 +120,27 @@ def _audit(
 
 
 @pytest.fixture(scope="module")
-def community_audits(browser, served_site, axe_script, member_state, entry_path):
+def topic_path(served_site: ServedSite) -> str:
+    output = served_site.manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from community.visibility import public_topics;"
+        "print(public_topics().filter(category__slug='general').order_by('pk')"
+        ".first().get_absolute_url())",
+    )
+    return output.strip().splitlines()[-1]
+
+
+@pytest.fixture(scope="module")
+def community_audits(browser, served_site, axe_script, member_state, entry_path, topic_path):
     signed_out = _audit(
         browser, served_site.base_url, [*VISITOR_PAGES, entry_path], axe_script, None
     )
     signed_in = _audit(
         browser,
         served_site.base_url,
-        [*MEMBER_PAGES, entry_path, f"{entry_path}proposer/"],
+        [*MEMBER_PAGES, entry_path, f"{entry_path}proposer/", topic_path],
         axe_script,
         member_state,
     )
@@ -146,6 +170,13 @@ def test_the_member_sees_their_entry_and_may_propose_changes(community_audits, e
     signed_in = {audit.path: audit for audit in community_audits["signed in"]}
     assert "Proposer des modifications" in signed_in[entry_path].html
     assert signed_in[f"{entry_path}proposer/"].h1_count == 1
+
+
+def test_the_member_reaches_the_forum_forms_signed_in(community_audits, topic_path):
+    signed_in = {audit.path: audit for audit in community_audits["signed in"]}
+    assert 'list="id_town-liste"' in signed_in["/forum/general/nouveau-sujet/"].html
+    assert "Répondre" in signed_in[topic_path].html
+    assert "Les membres de votre région" in signed_in["/annonces/nouvelle/"].html
 
 
 @pytest.mark.parametrize("who", ["signed out", "signed in"])
