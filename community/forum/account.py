@@ -3,14 +3,17 @@ personal-data export and the erasure on account deletion."""
 
 from typing import Any
 
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
+from community import visibility
 from community.accounts import account_sections, personal_data
 from community.accounts.personal_data import iso
 from community.groups.models import Membership
 from community.notifications.models import Follow, Notification
+from community.notifications.readable import WITHHELD_TITLE, mark_withheld
 
-from .models import Post, ReadMarker, Report
+from .models import Category, Post, ReadMarker, Report
 
 
 def _my_groups(request: HttpRequest) -> dict[str, Any]:
@@ -19,23 +22,39 @@ def _my_groups(request: HttpRequest) -> dict[str, Any]:
 
 
 def _my_posts(request: HttpRequest) -> dict[str, Any]:
+    # Only what the member may still read: not the topics of a group they have left.
     posts = (
-        Post.objects.filter(author=request.user, is_deleted=False, topic__is_deleted=False)
+        visibility.readable_posts(request.user)
+        .filter(author=request.user, is_deleted=False, topic__is_deleted=False)
         .select_related("topic")
         .order_by("-created_at")[:10]
     )
     return {"posts": list(posts)}
 
 
+def readable_follows(user: Any) -> QuerySet:
+    """The member's follows whose topic or category they may still read."""
+    return (
+        Follow.objects.filter(user=user)
+        .filter(Q(topic__isnull=True) | Q(topic__in=visibility.readable_topics(user)))
+        .filter(
+            Q(category__isnull=True)
+            | Q(category__in=Category.objects.filter(visibility.readable_categories_q(user)))
+        )
+    )
+
+
 def _my_follows(request: HttpRequest) -> dict[str, Any]:
-    follows = Follow.objects.filter(user=request.user).select_related("topic", "category", "group")
+    follows = readable_follows(request.user).select_related("topic", "category", "group")
     return {"follows": list(follows)}
 
 
 def _my_notifications(request: HttpRequest) -> dict[str, Any]:
     notifications = Notification.objects.filter(user=request.user)
     return {
-        "notifications": list(notifications.order_by("-created_at")[:5]),
+        "notifications": mark_withheld(
+            request.user, list(notifications.order_by("-created_at")[:5])
+        ),
         "unread": notifications.filter(read_at__isnull=True).count(),
     }
 
@@ -57,14 +76,18 @@ def export(user: Any) -> dict[str, Any]:
             }
             for post in Post.objects.filter(author=user).select_related("topic").order_by("pk")
         ],
-        "abonnements": [str(follow.target) for follow in Follow.objects.filter(user=user)],
+        "abonnements": [str(follow.target) for follow in readable_follows(user)],
         "signalements": [
             {"message": report.post_id, "motif": report.reason, "le": iso(report.created_at)}
             for report in Report.objects.filter(reporter=user)
         ],
         "notifications": [
-            {"titre": n.title, "adresse": n.url, "le": iso(n.created_at)}
-            for n in Notification.objects.filter(user=user).order_by("pk")
+            {"titre": WITHHELD_TITLE, "adresse": None, "le": iso(n.created_at)}
+            if n.withheld
+            else {"titre": n.title, "adresse": n.url, "le": iso(n.created_at)}
+            for n in mark_withheld(
+                user, list(Notification.objects.filter(user=user).order_by("pk"))
+            )
         ],
     }
 

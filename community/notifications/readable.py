@@ -10,6 +10,7 @@ from community import visibility
 from .models import Notification
 
 POST_EVENT = "post:"
+WITHHELD_TITLE = "Message qui ne vous est plus accessible"
 
 
 def _post_id(notification: Notification) -> int | None:

@@ -29,6 +29,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "notifications": readable.mark_withheld(request.user, list(page.object_list)),
             "can_announce": announcements.can_announce(request.user),
+            "withheld_title": readable.WITHHELD_TITLE,
             "unread": notifications.filter(read_at__isnull=True).count(),
             "breadcrumbs": [Crumb("Accueil", "/")],
         },

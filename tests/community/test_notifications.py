@@ -1,6 +1,8 @@
 """Notifications: after commit, once per event, only to those who may read, signed
 one-click unsubscribe, daily digest."""
 
+import json
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -199,3 +201,24 @@ def test_no_email_for_a_post_hidden_before_sending(world, member):
     post.save()
     assert tasks._send(ids) == 0
     assert mail.outbox == []
+
+
+def test_my_account_and_export_forget_what_a_member_may_no_longer_read(
+    world, client_for, django_capture_on_commit_callbacks
+):
+    private_topic = world["topics"]["private"]
+    reader = world["group_member"]
+    Follow.objects.create(user=reader, topic=private_topic)
+    with django_capture_on_commit_callbacks(execute=True):
+        posting.create_reply(topic=private_topic, author=world["coordinator"], body="Budget 2027")
+    Membership.objects.filter(user=reader, group=world["groups"]["private"]).delete()
+    client = client_for(reader)
+    home = client.get("/comptes/").content.decode()
+    assert "Sujet réservé" not in home
+    assert "Message qui ne vous est plus accessible" in home
+    # Their own posts stay in the export (their right of access); what others wrote and
+    # what they followed there do not.
+    community = client.get("/comptes/export/").json()["communaute"]
+    told = json.dumps([community["notifications"], community["abonnements"]], ensure_ascii=False)
+    assert "Sujet réservé" not in told
+    assert "Message qui ne vous est plus accessible" in told
