@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from cms.core.breadcrumbs import Crumb
 from cms.core.fragments import lazy
+from cms.core.querysets import publicly_visible
 
 
 class BasePage(Page):
@@ -80,7 +81,7 @@ class IndexPage(BasePage):
     def published_url(cls, **params: str) -> str | None:
         """The URL of this type's published listing, filtered by `params` (`axe=habitat`);
         None while none is published."""
-        index = cls.objects.live().public().first()
+        index = cls.objects.live().filter(publicly_visible()).first()
         url = index.get_url() if index else None
         if not url:
             return None
