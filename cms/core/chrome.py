@@ -7,6 +7,7 @@ a setting or publishing, moving or unpublishing a page rebuilds it (see `fragmen
 
 from dataclasses import dataclass, field
 
+from django.http import HttpRequest
 from wagtail.models import Site
 
 from .fragments import remember
@@ -40,22 +41,25 @@ class SiteChrome:
     notice: Notice | None
 
 
-def _link(value: dict, site: Site) -> MenuLink:
+def _link(value: dict, request: HttpRequest | None) -> MenuLink:
     page = value.get("page")
     if page:
-        return MenuLink(value["label"], page.specific_deferred.get_url(current_site=site) or "#")
+        # No page type of the portal changes its URL, so the generic page gives it.
+        return MenuLink(value["label"], page.get_url(request=request) or "#")
     return MenuLink(value["label"], value.get("url") or "#", external=True)
 
 
-def build_chrome(site: Site) -> SiteChrome:
+def build_chrome(site: Site, request: HttpRequest | None = None) -> SiteChrome:
+    """The chrome of `site`; `request` (one of that site's) lends Wagtail its site root
+    paths, read once per request instead of once per link."""
     portal = PortalSettings.for_site(site)
     navigation = NavigationSettings.for_site(site)
     main_menu = tuple(
         MenuLink(
-            label=(link := _link(item.value["link"], site)).label,
+            label=(link := _link(item.value["link"], request)).label,
             url=link.url,
             external=link.external,
-            children=tuple(_link(child, site) for child in item.value["children"]),
+            children=tuple(_link(child, request) for child in item.value["children"]),
         )
         for item in navigation.main_menu
     )
@@ -69,7 +73,7 @@ def build_chrome(site: Site) -> SiteChrome:
         operator_name=portal.operator_name,
         footer_description=portal.footer_description,
         main_menu=main_menu,
-        footer_links=tuple(_link(block.value, site) for block in navigation.footer_links),
+        footer_links=tuple(_link(block.value, request) for block in navigation.footer_links),
         social_links=tuple(
             (block.value["network"], block.value["url"]) for block in portal.social_links
         ),
@@ -77,5 +81,5 @@ def build_chrome(site: Site) -> SiteChrome:
     )
 
 
-def get_chrome(site: Site) -> SiteChrome:
-    return remember(f"portal-chrome:{site.pk}", lambda: build_chrome(site))
+def get_chrome(site: Site, request: HttpRequest | None = None) -> SiteChrome:
+    return remember(f"portal-chrome:{site.pk}", lambda: build_chrome(site, request))
