@@ -12,6 +12,6 @@ from cms.core.chrome import get_chrome
 def portal(request: HttpRequest) -> dict[str, Any]:
     def chrome() -> Any:
         site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
-        return get_chrome(site)
+        return get_chrome(site, request)
 
     return {"chrome": SimpleLazyObject(chrome)}

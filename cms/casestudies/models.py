@@ -199,8 +199,7 @@ class CaseStudyPage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
         """Other case studies of the same town first, then of the same axes or themes."""
         same_topics = CaseStudyPage.objects.filter(topics__in=topics).values("pk")
         return list(
-            CaseStudyPage.objects.live()
-            .public()
+            CaseStudyPage.objects.published()
             .exclude(pk=self.pk)
             .filter(Q(town_id=self.town_id) | Q(pk__in=same_topics))
             .annotate(

@@ -7,7 +7,8 @@ a setting or publishing, moving or unpublishing a page rebuilds it (see `fragmen
 
 from dataclasses import dataclass, field
 
-from wagtail.models import Site
+from django.http import HttpRequest
+from wagtail.models import Page, Site
 
 from .fragments import remember
 from .models.settings import NavigationSettings, PortalSettings
@@ -40,24 +41,42 @@ class SiteChrome:
     notice: Notice | None
 
 
-def _link(value: dict, site: Site) -> MenuLink:
-    page = value.get("page")
-    if page:
-        return MenuLink(value["label"], page.specific_deferred.get_url(current_site=site) or "#")
-    return MenuLink(value["label"], value.get("url") or "#", external=True)
+def _list_item(raw: dict) -> dict:
+    """A ListBlock child as stored: `{"type": "item", "value": …}`, or the bare value in
+    data saved by older Wagtail versions."""
+    return raw["value"] if raw.get("type") == "item" and "value" in raw else raw
 
 
-def build_chrome(site: Site) -> SiteChrome:
+def build_chrome(site: Site, request: HttpRequest | None = None) -> SiteChrome:
+    """The chrome of `site`, read from the settings' stored block data: converting the
+    menus' blocks and their page choosers costs more than the page itself. The linked
+    pages' URLs come from one query of their `url_path`; `request` (one of that site's)
+    lends Wagtail its site root paths, read once per request instead of once per link."""
     portal = PortalSettings.for_site(site)
     navigation = NavigationSettings.for_site(site)
+    menu = [
+        (item["value"]["link"], [_list_item(child) for child in item["value"]["children"]])
+        for item in navigation.main_menu.raw_data
+    ]
+    footer = [block["value"] for block in navigation.footer_links.raw_data]
+    linked = [*(value for link, children in menu for value in (link, *children)), *footer]
+    page_ids = {value["page"] for value in linked if value.get("page")}
+    pages = Page.objects.only("url_path").in_bulk(page_ids) if page_ids else {}
+
+    def link(value: dict) -> MenuLink:
+        # No page type of the portal changes its URL, so the generic page gives it.
+        if page := pages.get(value.get("page")):
+            return MenuLink(value["label"], page.get_url(request=request) or "#")
+        return MenuLink(value["label"], value.get("url") or "#", external=True)
+
     main_menu = tuple(
         MenuLink(
-            label=(link := _link(item.value["link"], site)).label,
-            url=link.url,
-            external=link.external,
-            children=tuple(_link(child, site) for child in item.value["children"]),
+            label=(main := link(item)).label,
+            url=main.url,
+            external=main.external,
+            children=tuple(link(child) for child in children),
         )
-        for item in navigation.main_menu
+        for item, children in menu
     )
     notice = None
     if portal.notice_enabled and (portal.notice_title or portal.notice_text):
@@ -69,13 +88,14 @@ def build_chrome(site: Site) -> SiteChrome:
         operator_name=portal.operator_name,
         footer_description=portal.footer_description,
         main_menu=main_menu,
-        footer_links=tuple(_link(block.value, site) for block in navigation.footer_links),
+        footer_links=tuple(link(value) for value in footer),
         social_links=tuple(
-            (block.value["network"], block.value["url"]) for block in portal.social_links
+            (block["value"]["network"], block["value"]["url"])
+            for block in portal.social_links.raw_data
         ),
         notice=notice,
     )
 
 
-def get_chrome(site: Site) -> SiteChrome:
-    return remember(f"portal-chrome:{site.pk}", lambda: build_chrome(site))
+def get_chrome(site: Site, request: HttpRequest | None = None) -> SiteChrome:
+    return remember(f"portal-chrome:{site.pk}", lambda: build_chrome(site, request))

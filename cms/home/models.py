@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -12,9 +11,10 @@ from wagtail.models import Page
 
 from cms.core.blocks.layout import KeyFigureBlock
 from cms.core.blocks.text import RICH_TEXT_FEATURES
-from cms.core.cards import card_images
+from cms.core.cards import attach_card_images
 from cms.core.fragments import lazy
 from cms.core.models import BasePage
+from cms.core.querysets import publicly_visible
 from cms.core.related import sections_for
 from cms.news.models import NewsIndexPage, NewsPage
 from cms.programme.models import Topic
@@ -75,24 +75,19 @@ class HomePage(BasePage):
         verbose_name = "page d’accueil"
 
     def featured_pages(self) -> list[Page]:
-        """The editor's picks, live ones only, as their specific types with their images."""
+        """The editor's picks, live and public ones only, as their specific types with their
+        card images (one query for the pages, one per type, two for all their images)."""
         ids = [item["value"] for item in self.featured.raw_data if item.get("value")]
         if not ids:
             return []
-        pages = {
-            page.pk: page for page in Page.objects.live().public().filter(pk__in=ids).specific()
-        }
+        pages = Page.objects.live().filter(publicly_visible(), pk__in=ids).specific().in_bulk()
         picks = [pages[pk] for pk in ids if pk in pages]
-        by_type: dict[type, list[Page]] = {}
-        for page in picks:
-            by_type.setdefault(type(page), []).append(page)
-        for same_type in by_type.values():
-            prefetch_related_objects(same_type, card_images())
+        attach_card_images(picks)
         return picks
 
     def news_feeds(self, request: HttpRequest) -> list[dict[str, str]]:
         """The news feed, advertised in the head as listings advertise theirs."""
-        index = NewsIndexPage.objects.live().public().first()
+        index = NewsIndexPage.objects.live().filter(publicly_visible()).first()
         return [index.feed_link(request)] if index else []
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:

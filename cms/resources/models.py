@@ -132,8 +132,7 @@ class ResourcePage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
         own_topics = through.filter(resourcepage_id=self.pk).values("topic_id")
         sharing = through.filter(topic_id__in=own_topics)
         return (
-            ResourcePage.objects.live()
-            .public()
+            ResourcePage.objects.published()
             .exclude(pk=self.pk)
             .filter(pk__in=sharing.values("resourcepage_id"))
             .newest_first()

@@ -231,6 +231,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 # Gravatar is blocked by the CSP and unreachable offline: Wagtail's local default avatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's front-end login and password forms, in the portal's DSFR layout.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "privacy/login.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "privacy/password_required.html"
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "privacy/password_required.html"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"

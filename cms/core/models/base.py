@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from cms.core.breadcrumbs import Crumb
 from cms.core.fragments import lazy
+from cms.core.querysets import publicly_visible
 
 
 class BasePage(Page):
@@ -21,12 +22,13 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
-    def get_breadcrumbs(self) -> list[Crumb]:
+    def get_breadcrumbs(self, request: HttpRequest | None = None) -> list[Crumb]:
+        """Home, then each ancestor below it: one query (the site and its root paths are the
+        request's, which Wagtail reads once per request)."""
         ancestors = self.get_ancestors().filter(depth__gt=2).only("title", "url_path")
-        site_root = self.get_site()
         crumbs = [Crumb("Accueil", "/")]
         for ancestor in ancestors:
-            crumbs.append(Crumb(ancestor.title, ancestor.get_url(current_site=site_root)))
+            crumbs.append(Crumb(ancestor.title, ancestor.get_url(request=request)))
         return crumbs
 
     def get_meta_description(self) -> str:
@@ -44,7 +46,9 @@ class BasePage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = [] if self.depth <= 2 else lazy(self.get_breadcrumbs)
+        context["breadcrumbs"] = (
+            [] if self.depth <= 2 else lazy(lambda: self.get_breadcrumbs(request))
+        )
         context["meta_description"] = self.get_meta_description()
         context["content_cache_key"] = self.get_content_cache_key(request)
         return context
@@ -80,7 +84,7 @@ class IndexPage(BasePage):
     def published_url(cls, **params: str) -> str | None:
         """The URL of this type's published listing, filtered by `params` (`axe=habitat`);
         None while none is published."""
-        index = cls.objects.live().public().first()
+        index = cls.objects.live().filter(publicly_visible()).first()
         url = index.get_url() if index else None
         if not url:
             return None

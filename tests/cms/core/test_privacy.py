@@ -111,3 +111,40 @@ def test_a_page_seen_by_a_member_is_not_served_from_cache_to_anonymous_readers(c
     response = client.get("/actualites/comite/")
     assert response.status_code == 302
     assert "Compte rendu du comité de projet" not in response.content.decode()
+
+
+def test_the_login_form_is_the_portal_s_french_dsfr_page(client, news):
+    _restrict(news, PageViewRestriction.LOGIN)
+    _user()
+    login_url = client.get("/actualites/comite/")["Location"]
+
+    html = client.get(login_url).content.decode()
+    assert "<h1>Connexion requise</h1>" in html
+    assert 'class="fr-header"' in html
+    assert 'id="pied-de-page"' in html
+    assert '<label class="fr-label" for="connexion-identifiant">' in html
+    assert 'name="next" value="/actualites/comite/"' in html
+    assert "Log in" not in html
+
+    wrong = client.post(login_url, {"username": "referente@example.fr", "password": "non"})
+    assert wrong.status_code == 200
+    wrong_html = wrong.content.decode()
+    assert "Adresse électronique ou mot de passe incorrect" in wrong_html
+    assert 'value="referente@example.fr"' in wrong_html
+
+
+def test_the_password_form_is_french_and_shows_nothing_of_the_page(client, news):
+    _restrict(news, PageViewRestriction.PASSWORD, password=PASSWORD)
+
+    html = client.get("/actualites/comite/").content.decode()
+    assert "<h1>Accès protégé par un mot de passe</h1>" in html
+    assert 'class="fr-header"' in html
+    assert '<label class="fr-label" for="protection-mot-de-passe">' in html
+    assert "Compte rendu du comité" not in html
+    assert "Password required" not in html
+
+    wrong = client.post(
+        _password_form_action(html), {"password": "non", "return_url": "/actualites/comite/"}
+    )
+    assert "Ce mot de passe n’est pas le bon" in wrong.content.decode()
+    assert 'class="fr-input fr-input--error"' in wrong.content.decode()

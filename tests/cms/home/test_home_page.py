@@ -3,10 +3,12 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from cms.core.demo_builders import child_page
 from cms.news.models import NewsIndexPage, NewsPage
 from cms.resources.models import ResourceIndexPage, ResourcePage
+from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +95,40 @@ def test_home_advertises_the_news_feed_in_its_head(client, home):
         '<link rel="alternate" type="application/rss+xml" title="Actualités (RSS)" '
         'href="/actualites/rss/">' in head
     )
+
+
+def _guides(home, count):
+    guides = child_page(home, ResourceIndexPage, "guides", title="Guides")
+    return [
+        guides.add_child(
+            instance=ResourcePage(
+                title=f"Guide {number}",
+                slug=f"guide-{number}",
+                resource_type="guide",
+                listing_image=ImageFactory(),
+            )
+        )
+        for number in range(count)
+    ]
+
+
+def test_a_private_featured_page_is_not_shown(client, home):
+    public, private = _guides(home, 2)
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    home.featured = [("page", public), ("page", private)]
+    home.save_revision().publish()
+    html = client.get("/").content.decode()
+    assert "Guide 0" in html
+    assert "Guide 1" not in html
+
+
+def test_featured_cards_cost_the_same_queries_however_many_they_are(home):
+    picks = _guides(home, 6)
+    home.featured = [("page", page) for page in picks[:2]]
+    with CaptureQueriesContext(connection) as two:
+        assert [page.title for page in home.featured_pages()] == ["Guide 0", "Guide 1"]
+    home.featured = [("page", page) for page in picks]
+    with CaptureQueriesContext(connection) as six:
+        featured = home.featured_pages()
+        assert all(page.listing_image.title for page in featured)
+    assert len(six) == len(two)
