@@ -174,9 +174,9 @@ def test_the_member_sees_their_entry_and_may_propose_changes(community_audits, e
 
 def test_the_member_reaches_the_forum_forms_signed_in(community_audits, topic_path):
     signed_in = {audit.path: audit for audit in community_audits["signed in"]}
-    assert 'list="id_town-liste"' in signed_in["/forum/general/nouveau-sujet/"].html
+    assert 'list="villes-du-programme"' in signed_in["/forum/general/nouveau-sujet/"].html
     assert "Répondre" in signed_in[topic_path].html
-    assert "Les membres de votre région" in signed_in["/annonces/nouvelle/"].html
+    assert "Les membres d’une région" in signed_in["/annonces/nouvelle/"].html
 
 
 @pytest.mark.parametrize("who", ["signed out", "signed in"])
