@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 SITEMAP_NAMESPACE = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
-# Pages the sitemap may not list: search, a filtered list, the map, and an error page.
+# Pages the sitemap may not list: search, a filtered list, the map, an error page, Wagtail's
+# front-end login (private pages send visitors there).
 FIXED_PAGES = (
     ("/", 200),
     ("/recherche/?q=habitat", 200),
@@ -31,6 +32,7 @@ FIXED_PAGES = (
     ("/comptes/connexion/", 200),
     ("/comptes/inscription/", 200),
     ("/comptes/mot-de-passe/oubli/", 200),
+    ("/_util/login/?next=/", 200),
 )
 
 
