@@ -166,6 +166,7 @@ def results_api(request: HttpRequest) -> JsonResponse:
             "page": params.page,
             "pages": outcome.last_page,
             "total": results.total,
+            "total_is_lower_bound": results.total_is_lower_bound,
             "messages": params.messages,
             "suggestion": results.suggestion,
             "results": [

@@ -46,6 +46,9 @@ class SearchResults:
     total: int
     facets: dict[str, list[FacetValue]]
     suggestion: str | None = None
+    #: True when `total` is a lower bound: the search stopped counting there, and the facet
+    #: counts are those of the matches counted (database backends: `COUNT_LIMIT`).
+    total_is_lower_bound: bool = False
 
 
 class SearchBackend:

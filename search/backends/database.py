@@ -20,6 +20,9 @@ from .base import FacetValue, Hit, Progress, SearchBackend, SearchRequest, Searc
 
 CHUNK = 2000
 FACET_VALUES_SHOWN = 12
+# Counting stops there (as Elasticsearch's default `track_total_hits` does); the facet
+# counts are then those of the matches counted, and the page says so.
+COUNT_LIMIT = 10_000
 
 
 def vocabulary(document: SearchDocument | IndexEntry) -> set[str]:
@@ -189,8 +192,8 @@ class DatabaseBackend(SearchBackend):
     def facet_filter(self, values: list[str]) -> tuple[str, list[Any]]:
         raise NotImplementedError
 
-    def facet_counts_sql(self, source: str, where: str) -> str:
-        """SQL returning (facet, count) rows for the entries matching `where`."""
+    def facet_counts_sql(self, relation: str) -> str:
+        """SQL returning (facet, count) rows over the `facets` column of `relation`."""
         raise NotImplementedError
 
     def snippets(self, query: ParsedQuery, ids: list[int]) -> dict[int, str]:
@@ -220,17 +223,37 @@ class DatabaseBackend(SearchBackend):
         where_sql, where_params = self._where(request, match)
         params = [*match.source_params, *where_params]
         from_where = f"FROM {match.source} WHERE {where_sql}"
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {from_where}", params)
-            total = cursor.fetchone()[0]
+        with transaction.atomic(), connection.cursor() as cursor:
+            self._prepare(cursor)
+            total, facet_rows, lower_bound = self._count_and_facets(
+                cursor, match, where_sql, params
+            )
             if total:
                 hits = self._hits(cursor, request, match, from_where, params)
-                cursor.execute(self.facet_counts_sql(match.source, where_sql), params)
-                facets = self._facets(cursor.fetchall(), request)
+                facets = self._facets(facet_rows, request)
             else:
                 hits, facets = [], {}
         suggestion = self.suggest(query) if total < self.suggest_below else None
-        return SearchResults(hits, total, facets, suggestion)
+        return SearchResults(hits, total, facets, suggestion, total_is_lower_bound=lower_bound)
+
+    def _prepare(self, cursor: Any) -> None:
+        """Session settings for the queries of one search (inside its transaction)."""
+
+    def _count_and_facets(
+        self, cursor: Any, match: Match, where_sql: str, params: list[Any]
+    ) -> tuple[int, list[tuple[str, int]], bool]:
+        """(total, (facet, count) rows, whether the total is a lower bound): one pass over
+        at most COUNT_LIMIT + 1 matches."""
+        cursor.execute(
+            f"WITH m AS MATERIALIZED (SELECT e.facets FROM {match.source} WHERE {where_sql} "
+            "LIMIT %s), counted AS (SELECT facets FROM m LIMIT %s) "
+            f"SELECT NULL, count(*) FROM m UNION ALL {self.facet_counts_sql('counted')}",
+            [*params, COUNT_LIMIT + 1, COUNT_LIMIT],
+        )
+        rows = cursor.fetchall()
+        matches = next(count for facet, count in rows if facet is None)
+        facet_rows = [(facet, count) for facet, count in rows if facet is not None]
+        return min(matches, COUNT_LIMIT), facet_rows, matches > COUNT_LIMIT
 
     def _hits(
         self,

@@ -17,10 +17,17 @@ from .database import DatabaseBackend, Match
 CONFIG = "french_unaccent"
 # ts_headline markers, stripped from indexed text so they cannot be forged by content.
 START, STOP = "\u27e6", "\u27e7"
-# Ranking: a first pass orders the matches by the small title-and-summary vector and keeps
-# the best CANDIDATES; only those are ranked on the full vector (large, TOASTed, costly to
-# read for tens of thousands of rows).
+# Ranking reads full vectors (TOASTed, costly for tens of thousands of rows) of at most
+# about 2 × CANDIDATES documents: exact title matches, the newest CANDIDATES matches in the
+# title or summary and the newest CANDIDATES matches anywhere (the date index gives them
+# without reading the other matches). Below CANDIDATES matches, every match is ranked.
 CANDIDATES = 200
+# Dropped before a full rebuild and built once after the bulk load.
+GIN_INDEXES = (
+    ("search_entry_vector_gin", "vector"),
+    ("search_entry_rank_vector_gin", "rank_vector"),
+    ("search_entry_facets_gin", "facets"),
+)
 
 
 def _websearch_text(alternative: Alternative) -> str:
@@ -36,18 +43,20 @@ class PostgresBackend(DatabaseBackend):
         """Bulk load without the GIN indexes, then build them once (much faster than
         maintaining them row by row)."""
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("DROP INDEX IF EXISTS search_entry_vector_gin")
-            cursor.execute("DROP INDEX IF EXISTS search_entry_facets_gin")
+            for name, _column in GIN_INDEXES:
+                cursor.execute(f"DROP INDEX IF EXISTS {name}")
             count = super().rebuild(documents, progress)
             cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
-            cursor.execute(
-                "CREATE INDEX search_entry_vector_gin ON search_entry USING gin (vector)"
-            )
-            cursor.execute(
-                "CREATE INDEX search_entry_facets_gin ON search_entry USING gin (facets)"
-            )
+            for name, column in GIN_INDEXES:
+                cursor.execute(f"CREATE INDEX {name} ON search_entry USING gin ({column})")
             cursor.execute("ANALYZE search_entry")
         return count
+
+    def _clear(self) -> None:
+        # TRUNCATE, not DELETE: a deleted row stays in the table (and in the indexes built
+        # in the same transaction) until VACUUM, doubling what every search reads.
+        with connection.cursor() as cursor:
+            cursor.execute("TRUNCATE search_entry")
 
     def tsquery(self, query: ParsedQuery) -> str | None:
         """The tsquery (as text) for the parsed query, built by the server."""
@@ -85,24 +94,39 @@ class PostgresBackend(DatabaseBackend):
             rank_params=[tsquery],
         )
 
+    def _prepare(self, cursor: Any) -> None:
+        # The match set comes from the GIN index (a bitmap, no vector read per row); a
+        # sequential scan would read every TOASTed vector. JIT costs more than it saves.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL jit = off")
+
     def _hits(
         self, cursor: Any, request: SearchRequest, match: Match, from_where: str, params: list[Any]
     ) -> list[Hit]:
         if request.sort == "date" or request.offset + request.limit > CANDIDATES:
             return super()._hits(cursor, request, match, from_where, params)
         tsquery = match.where_params[0]
+        name_key = request.query.name_key
+        newest = "ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT %s"
         cursor.execute(
             "SELECT c.id, c.key, c.type, c.title, c.url, c.date FROM ("
-            f"SELECT e.id, e.key, e.type, e.title, e.url, e.date, e.vector, "
-            "e.title_key = %s AS exact, ts_rank(e.rank_vector, %s::tsquery) AS first_rank "
-            f"{from_where} ORDER BY exact DESC, first_rank DESC, e.id LIMIT %s) c "
-            "ORDER BY c.exact DESC, ts_rank(c.vector, %s::tsquery) DESC, c.first_rank DESC, c.id "
-            "LIMIT %s OFFSET %s",
+            f"(SELECT e.id {from_where} AND e.title_key = %s LIMIT %s) UNION "
+            f"(SELECT e.id {from_where} AND e.rank_vector @@ %s::tsquery {newest}) UNION "
+            f"(SELECT e.id {from_where} {newest})"
+            ") candidates JOIN search_entry c ON c.id = candidates.id "
+            "ORDER BY c.title_key = %s DESC, ts_rank(c.vector, %s::tsquery) DESC, "
+            "ts_rank(c.rank_vector, %s::tsquery) DESC, c.id LIMIT %s OFFSET %s",
             [
-                request.query.name_key,
+                *params,
+                name_key,
+                CANDIDATES,
+                *params,
                 tsquery,
+                CANDIDATES,
                 *params,
                 CANDIDATES,
+                name_key,
+                tsquery,
                 tsquery,
                 request.limit,
                 request.offset,
@@ -117,10 +141,10 @@ class PostgresBackend(DatabaseBackend):
     def facet_filter(self, values: list[str]) -> tuple[str, list[Any]]:
         return "e.facets ?| %s", [values]
 
-    def facet_counts_sql(self, source: str, where: str) -> str:
+    def facet_counts_sql(self, relation: str) -> str:
         return (
-            "SELECT f, count(*) FROM (SELECT jsonb_array_elements_text(e.facets) AS f "
-            f"FROM {source} WHERE {where}) facets GROUP BY f"
+            f"SELECT f, count(*) FROM {relation}, jsonb_array_elements_text({relation}.facets) f "
+            "GROUP BY f"
         )
 
     def snippets(self, query: ParsedQuery, ids: list[int]) -> dict[int, str]:

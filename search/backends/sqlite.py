@@ -97,10 +97,10 @@ class SQLiteBackend(DatabaseBackend):
             values,
         )
 
-    def facet_counts_sql(self, source: str, where: str) -> str:
+    def facet_counts_sql(self, relation: str) -> str:
         return (
-            f"SELECT j.value, count(*) FROM {source} CROSS JOIN json_each(e.facets) j "
-            f"WHERE {where} GROUP BY j.value"
+            f"SELECT j.value, count(*) FROM {relation}, json_each({relation}.facets) j "
+            "GROUP BY j.value"
         )
 
     def close_words(self, word: str) -> list[str]:

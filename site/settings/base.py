@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PROJECT_DIR = BASE_DIR / "site"
@@ -273,6 +274,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cms.core.tasks.publish_scheduled",
         "schedule": 60.0,
         "options": {"expires": 55},
+    },
+    "refresh-directory-mandates-in-search": {
+        "task": "community.directory.tasks.refresh_mandates_in_search",
+        "schedule": crontab(hour=0, minute=10),
     },
 }
 

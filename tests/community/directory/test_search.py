@@ -4,7 +4,11 @@ contact detail that is not public (not in results, snippets, facets or autocompl
 import datetime
 
 import pytest
+from django.utils import timezone
 
+from coeurdeville.celery import app
+from community.directory.models import DirectoryEntry
+from community.directory.tasks import refresh_mandates_in_search
 from community.directory.visibility import Visibility
 
 from .conftest import make_entry
@@ -69,3 +73,32 @@ def test_an_entry_whose_mandate_ended_leaves_the_results(
         indexed_entry.mandate_end = datetime.date(2024, 12, 31)
         indexed_entry.save()
     assert client.get("/recherche/api/resultats/", {"q": "lefevre"}).json()["total"] == 0
+
+
+def test_the_daily_task_removes_an_entry_whose_mandate_ended_since_it_was_indexed(
+    client, indexed_entry
+):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    DirectoryEntry.objects.filter(pk=indexed_entry.pk).update(mandate_end=yesterday)  # time passes
+    assert client.get("/recherche/api/resultats/", {"q": "lefevre"}).json()["total"] == 1
+    assert refresh_mandates_in_search() == 1
+    assert client.get("/recherche/api/resultats/", {"q": "lefevre"}).json()["total"] == 0
+
+
+def test_the_daily_task_indexes_an_entry_whose_mandate_began(
+    client, home_page, geography, django_capture_on_commit_callbacks
+):
+    today = timezone.localdate()
+    with django_capture_on_commit_callbacks(execute=True):
+        entry = make_entry(mandate_start=today + datetime.timedelta(days=1))
+    assert client.get("/recherche/api/resultats/", {"q": "lefevre"}).json()["total"] == 0
+    DirectoryEntry.objects.filter(pk=entry.pk).update(mandate_start=today)  # the day comes
+    assert refresh_mandates_in_search() == 1
+    assert client.get("/recherche/api/resultats/", {"q": "lefevre"}).json()["total"] == 1
+
+
+def test_beat_runs_the_mandate_refresh_daily():
+    entry = app.conf.beat_schedule["refresh-directory-mandates-in-search"]
+    assert entry["task"] == refresh_mandates_in_search.name
+    assert entry["task"] in app.tasks
+    assert entry["schedule"].hour == {0}

@@ -1,0 +1,51 @@
+"""Searches with many matches stay fast without becoming wrong: beyond COUNT_LIMIT the
+total is a lower bound the page states, and ranking over a bounded candidate set still
+puts title matches first."""
+
+import pytest
+from django.db import connection
+
+from search.backends import SearchRequest, database, get_backend
+from search.documents import PUBLIC
+from search.query import parse
+
+pytestmark = pytest.mark.django_db
+
+
+def search(query, **options):
+    return get_backend().search(SearchRequest(parse(query), frozenset({PUBLIC}), **options))
+
+
+def test_below_the_limit_the_total_and_facet_counts_are_exact(indexed):
+    results = search("friche")
+    assert (results.total, results.total_is_lower_bound) == (2, False)
+
+
+def test_beyond_the_limit_the_total_is_a_lower_bound_and_facets_count_what_was_counted(
+    indexed, monkeypatch
+):
+    monkeypatch.setattr(database, "COUNT_LIMIT", 1)
+    results = search("friche")
+    assert (results.total, results.total_is_lower_bound) == (1, True)
+    assert sum(value.count for value in results.facets["type"]) == 1
+    assert len(results.hits) == 2  # every match can still be listed
+
+
+def test_the_page_and_the_api_say_when_the_total_is_a_lower_bound(client, indexed, monkeypatch):
+    monkeypatch.setattr(database, "COUNT_LIMIT", 1)
+    html = client.get("/recherche/", {"q": "friche"}).content.decode()
+    assert "Plus de 1 résultats pour « friche »" in html
+    assert "portent sur les 1 premiers" in html
+    data = client.get("/recherche/api/resultats/", {"q": "friche"}).json()
+    assert data["total_is_lower_bound"] is True
+
+
+def test_ranking_over_bounded_candidates_keeps_the_exact_title_first(indexed, monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("the candidate set is PostgreSQL's (SQLite's FTS5 ranks every match)")
+    from search.backends import postgres
+
+    monkeypatch.setattr(postgres, "CANDIDATES", 1)
+    for typed in ("chalon sur saone", "Chalon-sur-Saône"):
+        assert [hit.key for hit in search(typed, limit=1).hits] == ["fake:town-chalon"]
+    assert [hit.key for hit in search("friche", limit=1).hits] == ["fake:friches"]
