@@ -13,12 +13,13 @@ pytestmark = pytest.mark.django_db
 def test_my_account_lists_my_groups_posts_follows_and_notifications(world, client_for):
     author = world["group_member"]
     Follow.objects.create(user=author, topic=world["topics"]["public"])
+    post = world["topics"]["public"].posts.get(number=2)  # a post they may read
     Notification.objects.create(
         user=author,
         kind="mention",
-        event="post:1",
+        event=f"post:{post.pk}",
         title="Coline vous mentionne",
-        url="/forum/message/1/",
+        url=post.get_absolute_url(),
     )
     page = client_for(author).get("/comptes/").content.decode()
     for text in (
