@@ -7,8 +7,7 @@ going through query functions.
 
 from typing import Any, Self
 
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Q
 from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
@@ -16,13 +15,16 @@ from .cards import with_card_images
 
 
 def publicly_visible() -> Q:
-    """Pages under no view restriction, theirs or an ancestor's: Wagtail's `public()` as
-    one SQL condition. Wagtail's own reads every restriction (with its page) in a query of
-    its own each time it is called, before the listing is even evaluated."""
-    restricted_here_or_above = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return ~Q(Exists(restricted_here_or_above))
+    """Pages under no view restriction, theirs or an ancestor's (Wagtail's `public()`).
+
+    The restricted paths are read in one small query and become plain `path` prefixes the
+    index serves. A correlated `NOT EXISTS` comparing each row's path with the restrictions'
+    looked cheaper but made PostgreSQL plan every listing query around it: the uncached
+    case-study listing went from 89 to 354 ms of server time with no restriction at all."""
+    condition = Q()
+    for path in PageViewRestriction.objects.values_list("page__path", flat=True).distinct():
+        condition &= ~Q(path__startswith=path)
+    return condition
 
 
 class ListedPageQuerySet(PageQuerySet):
