@@ -1,4 +1,4 @@
-"""A town page shows its recent public forum topics (what anonymous readers may read: the
+"""Town and axis pages show their recent public forum topics (what anonymous readers may read: the
 page is cached for everyone alike)."""
 
 from typing import Any
@@ -12,10 +12,10 @@ from community.visibility import public_topics
 from .models import Category
 
 
-@register("town")
-def town_topics(town: Any) -> RelatedSection | None:
+def _recent_public_topics(**linked_to: Any) -> RelatedSection:
+    """The three most recently active public topics linked to a town or an axis."""
     topics = list(
-        public_topics().filter(town=town).select_related("category").order_by("-last_post_at")[:3]
+        public_topics().filter(**linked_to).select_related("category").order_by("-last_post_at")[:3]
     )
     return RelatedSection(
         title="Sur le forum",
@@ -25,25 +25,17 @@ def town_topics(town: Any) -> RelatedSection | None:
         more_label="Le forum",
         order=90,
     )
+
+
+@register("town")
+def town_topics(town: Any) -> RelatedSection | None:
+    return _recent_public_topics(town=town)
 
 
 @register("topic")
 def subject_topics(subject: Any) -> RelatedSection | None:
     """An axis or theme page lists the recent public topics linked to it."""
-    topics = list(
-        public_topics()
-        .filter(subject=subject)
-        .select_related("category")
-        .order_by("-last_post_at")[:3]
-    )
-    return RelatedSection(
-        title="Sur le forum",
-        items=topics,
-        item_template="forum/includes/topic_card.html",
-        more_url="/forum/",
-        more_label="Le forum",
-        order=90,
-    )
+    return _recent_public_topics(subject=subject)
 
 
 def _category_changed(sender: Any, **kwargs: Any) -> None:
