@@ -96,8 +96,9 @@ def build(site: ServedSite, reuse: bool) -> None:
     print(f"Building the site in {site.var_dir} (migrate, load_demo, populate, collectstatic)…")
     site.var_dir.mkdir(parents=True, exist_ok=True)
     site.manage("migrate", "--noinput")
-    site.manage("load_demo")
-    print(site.python("-m", "bench.populate"), end="")
+    site.manage("load_demo", timeout=1800)
+    # PostgreSQL needs about 20 minutes for the 2,049 pages (one Wagtail revision each).
+    print(site.python("-m", "bench.populate", timeout=3600), end="")
     site.collectstatic()
     built_mark.write_text(time.strftime("%Y-%m-%d %H:%M:%S\n"))
     print(f"Built in {time.monotonic() - started:.0f} s")
