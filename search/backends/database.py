@@ -54,6 +54,29 @@ class Match:
     rank_params: list[Any]
 
 
+@dataclass(frozen=True)
+class FacetFilter:
+    """One field's filter: `sql` (with `params`) is true for an entry `e` that has one of
+    the chosen values."""
+
+    field: str
+    sql: str
+    params: list[Any]
+
+
+def _at_most_one_fails(selected: list[FacetFilter]) -> tuple[str, list[Any]]:
+    """SQL true for rows passing all the filters of `selected` but at most one: the only
+    rows a facet count can use. With one filter or none, every row."""
+    if len(selected) < 2:
+        return "1 = 1", []
+    clauses, params = [], []
+    for skipped in selected:
+        others = [f for f in selected if f is not skipped]
+        clauses.append(" AND ".join(f"({f.sql})" for f in others))
+        params.extend(p for f in others for p in f.params)
+    return "(" + " OR ".join(f"({clause})" for clause in clauses) + ")", params
+
+
 class DatabaseBackend(SearchBackend):
     #: Suggestions are looked for when a search finds fewer results than this.
     suggest_below = 1
@@ -205,15 +228,30 @@ class DatabaseBackend(SearchBackend):
 
     # Reading -----------------------------------------------------------------------------
 
-    def _where(self, request: SearchRequest, match: Match) -> tuple[str, list[Any]]:
-        clauses = [match.where, f"e.audience IN ({', '.join(['%s'] * len(request.audiences))})"]
-        params = [*match.where_params, *sorted(request.audiences)]
+    def _selected(self, request: SearchRequest) -> list[FacetFilter]:
+        """The request's facet filters, one per field, in a stable order."""
+        selected = []
         for field, values in sorted(request.filters.items()):
             if field in FACETS and values:
-                sql, facet_params = self.facet_filter([f"{field}:{value}" for value in values])
-                clauses.append(sql)
-                params.extend(facet_params)
-        return " AND ".join(f"({clause})" for clause in clauses), params
+                sql, params = self.facet_filter([f"{field}:{value}" for value in values])
+                selected.append(FacetFilter(field, sql, params))
+        return selected
+
+    def _visible(self, request: SearchRequest, match: Match) -> tuple[str, list[Any]]:
+        """The query's matches the request's audiences may see, before any facet filter."""
+        audiences = ", ".join(["%s"] * len(request.audiences))
+        return (
+            f"({match.where}) AND (e.audience IN ({audiences}))",
+            [*match.where_params, *sorted(request.audiences)],
+        )
+
+    def _where(self, request: SearchRequest, match: Match) -> tuple[str, list[Any]]:
+        """The results: visible matches that pass every facet filter."""
+        sql, params = self._visible(request, match)
+        for selected in self._selected(request):
+            sql += f" AND ({selected.sql})"
+            params = [*params, *selected.params]
+        return sql, params
 
     def search(self, request: SearchRequest) -> SearchResults:
         query = request.query
@@ -223,16 +261,19 @@ class DatabaseBackend(SearchBackend):
         where_sql, where_params = self._where(request, match)
         params = [*match.source_params, *where_params]
         from_where = f"FROM {match.source} WHERE {where_sql}"
+        visible_sql, visible_params = self._visible(request, match)
         with transaction.atomic(), connection.cursor() as cursor:
             self._prepare(cursor)
             total, facet_rows, lower_bound = self._count_and_facets(
-                cursor, match, where_sql, params
+                cursor,
+                match,
+                visible_sql,
+                [*match.source_params, *visible_params],
+                self._selected(request),
             )
-            if total:
-                hits = self._hits(cursor, request, match, from_where, params)
-                facets = self._facets(facet_rows, request)
-            else:
-                hits, facets = [], {}
+            hits = self._hits(cursor, request, match, from_where, params) if total else []
+            # Facets stay useful without results: the other values of a selected field.
+            facets = self._facets(facet_rows, request) if facet_rows else {}
         suggestion = self.suggest(query) if total < self.suggest_below else None
         return SearchResults(hits, total, facets, suggestion, total_is_lower_bound=lower_bound)
 
@@ -240,20 +281,61 @@ class DatabaseBackend(SearchBackend):
         """Session settings for the queries of one search (inside its transaction)."""
 
     def _count_and_facets(
-        self, cursor: Any, match: Match, where_sql: str, params: list[Any]
+        self,
+        cursor: Any,
+        match: Match,
+        visible_sql: str,
+        params: list[Any],
+        selected: list[FacetFilter],
     ) -> tuple[int, list[tuple[str, int]], bool]:
-        """(total, (facet, count) rows, whether the total is a lower bound): one pass over
-        at most COUNT_LIMIT + 1 matches."""
+        """(total, (facet, count) rows, whether the total is a lower bound) in one pass.
+
+        Facets follow the rule of faceted search (and of the Elasticsearch backend): the
+        values of a field are counted with the OTHER fields' filters only, so choosing one
+        region keeps the other regions' counts. The pass reads the visible matches (rows
+        `visible_sql` selects, with `params`) that fail at most one filter of `selected`,
+        noting which one: rows failing none are the results and count for every field;
+        rows failing field i's filter count for field i only.
+
+        Counting stops at COUNT_LIMIT results (and COUNT_LIMIT rows failing each filter):
+        beyond, the total is a lower bound and facets count the rows counted.
+        """
+        failed = " ".join(f"WHEN NOT ({f.sql}) THEN {i}" for i, f in enumerate(selected, start=1))
+        failed_sql = f"CASE {failed} ELSE 0 END" if selected else "0"
+        near_sql, near_params = _at_most_one_fails(selected)
+        parts = ["counted", *(f"failing_{i}" for i in range(1, len(selected) + 1))]
         cursor.execute(
-            f"WITH m AS MATERIALIZED (SELECT e.facets FROM {match.source} WHERE {where_sql} "
-            "LIMIT %s), counted AS (SELECT facets FROM m LIMIT %s) "
-            f"SELECT NULL, count(*) FROM m UNION ALL {self.facet_counts_sql('counted')}",
-            [*params, COUNT_LIMIT + 1, COUNT_LIMIT],
+            f"WITH m AS MATERIALIZED (SELECT e.facets, {failed_sql} AS failed "
+            f"FROM {match.source} WHERE {visible_sql} AND {near_sql} LIMIT %s), "
+            + ", ".join(
+                f"{part} AS (SELECT facets FROM m WHERE failed = {i} LIMIT %s)"
+                for i, part in enumerate(parts)
+            )
+            + " SELECT -1, NULL, count(*) FROM m"
+            " UNION ALL SELECT 0, NULL, count(*) FROM m WHERE failed = 0"
+            + "".join(
+                f" UNION ALL SELECT {i}, x.* FROM ({self.facet_counts_sql(part)}) x"
+                for i, part in enumerate(parts)
+            ),
+            [
+                *(p for f in selected for p in f.params),
+                *params,
+                *near_params,
+                len(parts) * COUNT_LIMIT + 1,
+                *[COUNT_LIMIT] * len(parts),
+            ],
         )
         rows = cursor.fetchall()
-        matches = next(count for facet, count in rows if facet is None)
-        facet_rows = [(facet, count) for facet, count in rows if facet is not None]
-        return min(matches, COUNT_LIMIT), facet_rows, matches > COUNT_LIMIT
+        read = next(count for part, facet, count in rows if part == -1)
+        results = next(count for part, facet, count in rows if part == 0 and facet is None)
+        counts: Counter[str] = Counter()
+        for part, facet, count in rows:
+            if facet is not None and (
+                part == 0 or facet.startswith(f"{selected[part - 1].field}:")
+            ):
+                counts[facet] += count
+        lower_bound = results > COUNT_LIMIT or read > len(parts) * COUNT_LIMIT
+        return min(results, COUNT_LIMIT), list(counts.items()), lower_bound
 
     def _hits(
         self,
