@@ -77,9 +77,26 @@ def _at_most_one_fails(selected: list[FacetFilter]) -> tuple[str, list[Any]]:
     return "(" + " OR ".join(f"({clause})" for clause in clauses) + ")", params
 
 
+@dataclass(frozen=True)
+class Counted:
+    """What the counting pass found: the total (a lower bound when `lower_bound`), the
+    (facet, count) rows, and the ids of the newest results counted (`newest_candidates`
+    of them at most, for backends that rank a bounded candidate set)."""
+
+    total: int
+    facet_rows: list[tuple[str, int]]
+    lower_bound: bool
+    newest: list[int]
+
+
 class DatabaseBackend(SearchBackend):
     #: Suggestions are looked for when a search finds fewer results than this.
     suggest_below = 1
+    #: How many of the newest results the counting pass returns (see `Counted`).
+    newest_candidates = 0
+    #: The column of `search_entry` holding the entry's facets ("field:value" strings)
+    #: that `facet_filter` tests and `facet_counts_sql` reads (as `facets`).
+    facets_column = "facets"
 
     # Writing -------------------------------------------------------------------------
 
@@ -264,18 +281,24 @@ class DatabaseBackend(SearchBackend):
         visible_sql, visible_params = self._visible(request, match)
         with transaction.atomic(), connection.cursor() as cursor:
             self._prepare(cursor)
-            total, facet_rows, lower_bound = self._count_and_facets(
+            counted = self._count_and_facets(
                 cursor,
                 match,
                 visible_sql,
                 [*match.source_params, *visible_params],
                 self._selected(request),
             )
-            hits = self._hits(cursor, request, match, from_where, params) if total else []
+            hits = (
+                self._hits(cursor, request, match, from_where, params, counted.newest)
+                if counted.total
+                else []
+            )
             # Facets stay useful without results: the other values of a selected field.
-            facets = self._facets(facet_rows, request) if facet_rows else {}
-        suggestion = self.suggest(query) if total < self.suggest_below else None
-        return SearchResults(hits, total, facets, suggestion, total_is_lower_bound=lower_bound)
+            facets = self._facets(counted.facet_rows, request) if counted.facet_rows else {}
+        suggestion = self.suggest(query) if counted.total < self.suggest_below else None
+        return SearchResults(
+            hits, counted.total, facets, suggestion, total_is_lower_bound=counted.lower_bound
+        )
 
     def _prepare(self, cursor: Any) -> None:
         """Session settings for the queries of one search (inside its transaction)."""
@@ -287,8 +310,8 @@ class DatabaseBackend(SearchBackend):
         visible_sql: str,
         params: list[Any],
         selected: list[FacetFilter],
-    ) -> tuple[int, list[tuple[str, int]], bool]:
-        """(total, (facet, count) rows, whether the total is a lower bound) in one pass.
+    ) -> Counted:
+        """The total, facet counts and newest results of the search, in one pass.
 
         Facets follow the rule of faceted search (and of the Elasticsearch backend): the
         values of a field are counted with the OTHER fields' filters only, so choosing one
@@ -304,8 +327,16 @@ class DatabaseBackend(SearchBackend):
         failed_sql = f"CASE {failed} ELSE 0 END" if selected else "0"
         near_sql, near_params = _at_most_one_fails(selected)
         parts = ["counted", *(f"failing_{i}" for i in range(1, len(selected) + 1))]
+        # The newest results, picked among the rows read anyway (ranking candidates).
+        newest_sql = (
+            " UNION ALL SELECT -2, NULL, n.id FROM (SELECT id FROM m WHERE failed = 0 "
+            f"ORDER BY date DESC NULLS LAST, id DESC LIMIT {int(self.newest_candidates)}) n"
+            if self.newest_candidates
+            else ""
+        )
         cursor.execute(
-            f"WITH m AS MATERIALIZED (SELECT e.facets, {failed_sql} AS failed "
+            "WITH m AS MATERIALIZED (SELECT e.id, e.date, "
+            f"e.{self.facets_column} AS facets, {failed_sql} AS failed "
             f"FROM {match.source} WHERE {visible_sql} AND {near_sql} LIMIT %s), "
             + ", ".join(
                 f"{part} AS (SELECT facets FROM m WHERE failed = {i} LIMIT %s)"
@@ -316,7 +347,8 @@ class DatabaseBackend(SearchBackend):
             + "".join(
                 f" UNION ALL SELECT {i}, x.* FROM ({self.facet_counts_sql(part)}) x"
                 for i, part in enumerate(parts)
-            ),
+            )
+            + newest_sql,
             [
                 *(p for f in selected for p in f.params),
                 *params,
@@ -334,8 +366,12 @@ class DatabaseBackend(SearchBackend):
                 part == 0 or facet.startswith(f"{selected[part - 1].field}:")
             ):
                 counts[facet] += count
-        lower_bound = results > COUNT_LIMIT or read > len(parts) * COUNT_LIMIT
-        return min(results, COUNT_LIMIT), list(counts.items()), lower_bound
+        return Counted(
+            total=min(results, COUNT_LIMIT),
+            facet_rows=list(counts.items()),
+            lower_bound=results > COUNT_LIMIT or read > len(parts) * COUNT_LIMIT,
+            newest=[count for part, _facet, count in rows if part == -2],
+        )
 
     def _hits(
         self,
@@ -344,7 +380,9 @@ class DatabaseBackend(SearchBackend):
         match: Match,
         from_where: str,
         params: list[Any],
+        newest: list[int],
     ) -> list[Hit]:
+        """The requested page of results (`newest`: see `Counted`)."""
         if request.sort == "date":
             columns, order, select_params = "", "e.date DESC NULLS LAST, e.id DESC", []
         else:

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from ..documents import SearchDocument
 from ..query import Alternative, ParsedQuery
@@ -19,14 +19,22 @@ CONFIG = "french_unaccent"
 START, STOP = "\u27e6", "\u27e7"
 # Ranking reads full vectors (TOASTed, costly for tens of thousands of rows) of at most
 # about 2 × CANDIDATES documents: exact title matches, the newest CANDIDATES matches in the
-# title or summary and the newest CANDIDATES matches anywhere (the date index gives them
-# without reading the other matches). Below CANDIDATES matches, every match is ranked.
+# title or summary (among the first TITLE_MATCHES_READ of them found: a word of many
+# titles would otherwise have all its rows read and sorted), and the newest CANDIDATES
+# results among those the counting pass read (all of them below COUNT_LIMIT; no vector is
+# read to find them). Below CANDIDATES results, every result is ranked.
 CANDIDATES = 200
+TITLE_MATCHES_READ = 2000
+# ts_headline options: the markers, and fragments of a readable length.
+HEADLINE_OPTIONS = (
+    f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, "
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
 # Dropped before a full rebuild and built once after the bulk load.
 GIN_INDEXES = (
     ("search_entry_vector_gin", "vector"),
     ("search_entry_rank_vector_gin", "rank_vector"),
-    ("search_entry_facets_gin", "facets"),
+    ("search_entry_facet_array_gin", "facet_array"),
 )
 
 
@@ -38,6 +46,7 @@ def _websearch_text(alternative: Alternative) -> str:
 
 class PostgresBackend(DatabaseBackend):
     name = "postgresql"
+    facets_column = "facet_array"
 
     def rebuild(self, documents: Iterable[SearchDocument], progress: Progress | None = None) -> int:
         """Bulk load without the GIN indexes, then build them once (much faster than
@@ -94,37 +103,59 @@ class PostgresBackend(DatabaseBackend):
             rank_params=[tsquery],
         )
 
+    @property
+    def newest_candidates(self) -> int:  # type: ignore[override]
+        return CANDIDATES
+
     def _prepare(self, cursor: Any) -> None:
         # The match set comes from the GIN index (a bitmap, no vector read per row); a
-        # sequential scan would read every TOASTed vector. JIT costs more than it saves.
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL jit = off")
+        # sequential scan would read every TOASTed vector. JIT and parallel workers cost
+        # more than they save on searches of a few milliseconds. In one round trip
+        # (`true`: for this transaction only, as SET LOCAL).
+        cursor.execute(
+            "SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), "
+            "set_config('max_parallel_workers_per_gather', '0', true)"
+        )
 
     def _hits(
-        self, cursor: Any, request: SearchRequest, match: Match, from_where: str, params: list[Any]
+        self,
+        cursor: Any,
+        request: SearchRequest,
+        match: Match,
+        from_where: str,
+        params: list[Any],
+        newest: list[int],
     ) -> list[Hit]:
+        """Ranks the candidates (see CANDIDATES) and highlights the page's hits in the same
+        statement: ts_headline runs on the page's rows only."""
         if request.sort == "date" or request.offset + request.limit > CANDIDATES:
-            return super()._hits(cursor, request, match, from_where, params)
+            return super()._hits(cursor, request, match, from_where, params, newest)
         tsquery = match.where_params[0]
         name_key = request.query.name_key
-        newest = "ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT %s"
         cursor.execute(
-            "SELECT c.id, c.key, c.type, c.title, c.url, c.date FROM ("
+            "SELECT p.id, p.key, p.type, p.title, p.url, p.date, "
+            f"ts_headline('{CONFIG}', p.body, %s::tsquery, %s), p.body FROM ("
+            "SELECT c.id, c.key, c.type, c.title, c.url, c.date, c.summary || ' ' || c.text "
+            "AS body FROM ("
             f"(SELECT e.id {from_where} AND e.title_key = %s LIMIT %s) UNION "
-            f"(SELECT e.id {from_where} AND e.rank_vector @@ %s::tsquery {newest}) UNION "
-            f"(SELECT e.id {from_where} {newest})"
-            ") candidates JOIN search_entry c ON c.id = candidates.id "
+            f"(SELECT t.id FROM (SELECT e.id, e.date {from_where} "
+            "AND e.rank_vector @@ %s::tsquery LIMIT %s) t "
+            "ORDER BY t.date DESC NULLS LAST, t.id DESC LIMIT %s) UNION "
+            "(SELECT unnest(%s::integer[]))"
+            ") candidates (id) JOIN search_entry c ON c.id = candidates.id "
             "ORDER BY c.title_key = %s DESC, ts_rank(c.vector, %s::tsquery) DESC, "
-            "ts_rank(c.rank_vector, %s::tsquery) DESC, c.id LIMIT %s OFFSET %s",
+            "ts_rank(c.rank_vector, %s::tsquery) DESC, c.id LIMIT %s OFFSET %s) p",
             [
+                tsquery,
+                HEADLINE_OPTIONS,
                 *params,
                 name_key,
                 CANDIDATES,
                 *params,
                 tsquery,
+                TITLE_MATCHES_READ,
                 CANDIDATES,
-                *params,
-                CANDIDATES,
+                newest,
                 name_key,
                 tsquery,
                 tsquery,
@@ -132,20 +163,21 @@ class PostgresBackend(DatabaseBackend):
                 request.offset,
             ],
         )
-        rows = cursor.fetchall()
-        snippets = self.snippets(request.query, [row[0] for row in rows])
         return [
-            Hit(row[1], row[2], row[3], row[4], row[5], snippets.get(row[0], "")) for row in rows
+            Hit(
+                row[1], row[2], row[3], row[4], row[5], self._snippet(row[6], row[7], request.query)
+            )
+            for row in cursor.fetchall()
         ]
 
     def facet_filter(self, values: list[str]) -> tuple[str, list[Any]]:
-        return "e.facets ?| %s", [values]
+        # `&&` on the text array: exact in its GIN index (migration 0004).
+        return "e.facet_array && %s::text[]", [values]
 
     def facet_counts_sql(self, relation: str) -> str:
-        return (
-            f"SELECT f, count(*) FROM {relation}, jsonb_array_elements_text({relation}.facets) f "
-            "GROUP BY f"
-        )
+        # unnest in the select list (a ProjectSet, one value per call) rather than a
+        # function in FROM (a Function Scan per row, each filling a tuplestore).
+        return f"SELECT f, count(*) FROM (SELECT unnest(facets) AS f FROM {relation}) v GROUP BY f"
 
     def snippets(self, query: ParsedQuery, ids: list[int]) -> dict[int, str]:
         tsquery = getattr(query, "_pg_tsquery", None)
@@ -156,23 +188,18 @@ class PostgresBackend(DatabaseBackend):
                 f"SELECT e.id, ts_headline('{CONFIG}', e.summary || ' ' || e.text, "
                 "%s::tsquery, %s), e.summary || ' ' || e.text FROM search_entry e "
                 "WHERE e.id = ANY(%s)",
-                [
-                    tsquery,
-                    f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, "
-                    'MaxFragments=2, FragmentDelimiter=" … "',
-                    ids,
-                ],
+                [tsquery, HEADLINE_OPTIONS, ids],
             )
             rows = cursor.fetchall()
-        snippets = {}
-        for pk, headline, text in rows:
-            if START in headline:
-                snippets[pk] = mark_safe(
-                    escape(headline).replace(START, "<mark>").replace(STOP, "</mark>")
-                )
-            else:
-                snippets[pk] = highlight(text, query)
-        return snippets
+        return {pk: self._snippet(headline, text, query) for pk, headline, text in rows}
+
+    @staticmethod
+    def _snippet(headline: str, text: str, query: ParsedQuery) -> SafeString:
+        """The headline with its markers made <mark> (the text escaped), or the Python
+        highlighter's snippet when ts_headline marked nothing (a prefix match, say)."""
+        if START in headline:
+            return mark_safe(escape(headline).replace(START, "<mark>").replace(STOP, "</mark>"))
+        return highlight(text, query)
 
     def close_words(self, word: str) -> list[str]:
         with connection.cursor() as cursor:
