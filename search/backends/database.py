@@ -418,19 +418,22 @@ class DatabaseBackend(SearchBackend):
             field, _sep, value = facet.partition(":")
             if field in counts:
                 counts[field].append((value, count))
-        wanted = [f"{field}:{value}" for field, values in counts.items() for value, _ in values]
-        labels = dict(FacetLabel.objects.filter(facet__in=wanted).values_list("facet", "label"))
-        type_labels = registry.type_labels()
-        facets: dict[str, list[FacetValue]] = {}
+        shown: dict[str, list[tuple[str, int]]] = {}
         for field, values in counts.items():
             selected = set(request.filters.get(field, []))
             if field == "year":
                 values.sort(key=lambda item: item[0], reverse=True)
             else:
                 values.sort(key=lambda item: (-item[1], item[0]))
-            shown = values[:FACET_VALUES_SHOWN]
-            shown += [v for v in values[FACET_VALUES_SHOWN:] if v[0] in selected]
-            facets[field] = [
+            shown[field] = values[:FACET_VALUES_SHOWN] + [
+                v for v in values[FACET_VALUES_SHOWN:] if v[0] in selected
+            ]
+        # Labels of the values shown only (hundreds are counted).
+        wanted = [f"{field}:{value}" for field, values in shown.items() for value, _ in values]
+        labels = dict(FacetLabel.objects.filter(facet__in=wanted).values_list("facet", "label"))
+        type_labels = registry.type_labels()
+        return {
+            field: [
                 FacetValue(
                     value,
                     type_labels.get(value, value)
@@ -438,9 +441,11 @@ class DatabaseBackend(SearchBackend):
                     else labels.get(f"{field}:{value}", value),
                     count,
                 )
-                for value, count in shown
+                for value, count in values
             ]
-        return {field: values for field, values in facets.items() if values}
+            for field, values in shown.items()
+            if values
+        }
 
     def suggest(self, query: ParsedQuery) -> str | None:
         """« Vouliez-vous dire » : the query with unknown words replaced by close known ones."""
