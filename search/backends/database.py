@@ -236,6 +236,11 @@ class DatabaseBackend(SearchBackend):
         """SQL returning (facet, count) rows over the `facets` column of `relation`."""
         raise NotImplementedError
 
+    def field_counts_sql(self, relation: str, field: str) -> str:
+        """Like `facet_counts_sql`, for the values of `field` (rows of other fields are
+        ignored, so by default they are all counted)."""
+        return self.facet_counts_sql(relation)
+
     def snippets(self, query: ParsedQuery, ids: list[int]) -> dict[int, str]:
         entries = IndexEntry.objects.filter(pk__in=ids).values_list("pk", "summary", "text")
         return {pk: highlight(f"{summary} {text}", query) for pk, summary, text in entries}
@@ -345,8 +350,16 @@ class DatabaseBackend(SearchBackend):
             + " SELECT -1, NULL, count(*) FROM m"
             " UNION ALL SELECT 0, NULL, count(*) FROM m WHERE failed = 0"
             + "".join(
-                f" UNION ALL SELECT {i}, x.* FROM ({self.facet_counts_sql(part)}) x"
-                for i, part in enumerate(parts)
+                f" UNION ALL SELECT {i}, x.* FROM ({sql}) x"
+                for i, sql in enumerate(
+                    [
+                        self.facet_counts_sql(parts[0]),
+                        *(
+                            self.field_counts_sql(p, f.field)
+                            for p, f in zip(parts[1:], selected, strict=True)
+                        ),
+                    ]
+                )
             )
             + newest_sql,
             [
