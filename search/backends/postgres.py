@@ -136,18 +136,22 @@ class PostgresBackend(DatabaseBackend):
             "SELECT p.id, p.key, p.type, p.title, p.url, p.date, "
             f"ts_headline('{CONFIG}', p.body, %s::tsquery, %s), p.body FROM ("
             "SELECT c.id, c.key, c.type, c.title, c.url, c.date, c.summary || ' ' || c.text "
-            "AS body FROM ("
+            "AS body, c.title_key = %s AS exact, ts_rank(c.vector, %s::tsquery) AS rank, "
+            "ts_rank(c.rank_vector, %s::tsquery) AS title_rank FROM ("
             f"(SELECT e.id {from_where} AND e.title_key = %s LIMIT %s) UNION "
             f"(SELECT t.id FROM (SELECT e.id, e.date {from_where} "
             "AND e.rank_vector @@ %s::tsquery LIMIT %s) t "
             "ORDER BY t.date DESC NULLS LAST, t.id DESC LIMIT %s) UNION "
             "(SELECT unnest(%s::integer[]))"
             ") candidates (id) JOIN search_entry c ON c.id = candidates.id "
-            "ORDER BY c.title_key = %s DESC, ts_rank(c.vector, %s::tsquery) DESC, "
-            "ts_rank(c.rank_vector, %s::tsquery) DESC, c.id LIMIT %s OFFSET %s) p",
+            "ORDER BY exact DESC, rank DESC, title_rank DESC, c.id LIMIT %s OFFSET %s) p "
+            "ORDER BY p.exact DESC, p.rank DESC, p.title_rank DESC, p.id",
             [
                 tsquery,
                 HEADLINE_OPTIONS,
+                name_key,
+                tsquery,
+                tsquery,
                 *params,
                 name_key,
                 CANDIDATES,
@@ -156,9 +160,6 @@ class PostgresBackend(DatabaseBackend):
                 TITLE_MATCHES_READ,
                 CANDIDATES,
                 newest,
-                name_key,
-                tsquery,
-                tsquery,
                 request.limit,
                 request.offset,
             ],
@@ -204,7 +205,8 @@ class PostgresBackend(DatabaseBackend):
     @staticmethod
     def _snippet(headline: str, text: str, query: ParsedQuery) -> SafeString:
         """The headline with its markers made <mark> (the text escaped), or the Python
-        highlighter's snippet when ts_headline marked nothing (a prefix match, say)."""
+        highlighter's snippet when ts_headline marked nothing (the words matched in the
+        title or keywords only, say)."""
         if START in headline:
             return mark_safe(escape(headline).replace(START, "<mark>").replace(STOP, "</mark>"))
         return highlight(text, query)
