@@ -24,7 +24,10 @@ START, STOP = "\u27e6", "\u27e7"
 # results among those the counting pass read (all of them below COUNT_LIMIT; no vector is
 # read to find them). Below CANDIDATES results, every result is ranked.
 CANDIDATES = 200
-TITLE_MATCHES_READ = 2000
+TITLE_MATCHES_READ = 2 * CANDIDATES
+# ts_headline parses all the text it is given: it gets the start of long texts only (when
+# the words are further, the Python highlighter finds them in the whole text).
+HEADLINE_TEXT = 5000
 # ts_headline options: the markers, and fragments of a readable length.
 HEADLINE_OPTIONS = (
     f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, "
@@ -134,7 +137,8 @@ class PostgresBackend(DatabaseBackend):
         name_key = request.query.name_key
         cursor.execute(
             "SELECT p.id, p.key, p.type, p.title, p.url, p.date, "
-            f"ts_headline('{CONFIG}', p.body, %s::tsquery, %s), p.body FROM ("
+            f"ts_headline('{CONFIG}', left(p.body, {HEADLINE_TEXT}), %s::tsquery, %s), p.body "
+            "FROM ("
             "SELECT c.id, c.key, c.type, c.title, c.url, c.date, c.summary || ' ' || c.text "
             "AS body, c.title_key = %s AS exact, ts_rank(c.vector, %s::tsquery) AS rank, "
             "ts_rank(c.rank_vector, %s::tsquery) AS title_rank FROM ("
