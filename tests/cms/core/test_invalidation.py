@@ -236,6 +236,20 @@ def test_changing_a_document_in_place(client, news):
     assert_drops_the_cache(client, news, retitle)
 
 
+def test_a_page_rendered_before_the_change_commits_is_dropped_when_it_commits(
+    client, news, other_news, django_capture_on_commit_callbacks
+):
+    """Another worker may read the bumped version while the publishing transaction has not
+    committed yet, render the old rows and keep them under the new version."""
+    with django_capture_on_commit_callbacks(execute=True):
+        NewsPage.objects.get(pk=other_news.pk).unpublish()
+        assert CACHED_TITLE in _listing(client)  # kept under the version bumped before commit
+        # What the commit makes visible to other workers, which they did not see yet.
+        NewsPage.objects.filter(pk=news.pk).update(title=CHANGED_TITLE)
+        assert CACHED_TITLE in _served_whole(client)
+    assert CHANGED_TITLE in _listing(client)
+
+
 # Nothing readers see changes: a cached page stays cached.
 
 
