@@ -72,7 +72,8 @@ def _query_part(request: HttpRequest) -> str | None:
 
 
 def _key(request: HttpRequest, query: str) -> str:
-    address = "\n".join((request.scheme, request.get_host(), request.path, query))
+    # repr() keeps the parts apart whatever characters the path or the query holds.
+    address = repr((request.scheme, request.get_host(), request.path, query))
     digest = hashlib.sha256(address.encode()).hexdigest()
     return f"{KEY_PREFIX}:{digest}:{content_version()}"
 
