@@ -21,12 +21,17 @@ PUBLIC_POLICY = (
 EXEMPT_PREFIXES = ("/admin/", "/django-admin/")
 
 
+def new_nonce() -> str:
+    """A fresh nonce: one per response, including pages served whole from the page cache."""
+    return secrets.token_urlsafe(16)
+
+
 class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.csp_nonce = secrets.token_urlsafe(16)
+        request.csp_nonce = new_nonce()
         response = self.get_response(request)
         if (
             settings.CSP_ENABLED

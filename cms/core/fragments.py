@@ -8,6 +8,9 @@ bumps it. A page that also lists rows from outside the CMS (a town page's forum 
 a scope version to its key (`scope_version`), which the same rule renews for that page alone. Templates use `{% cached_content "name" %}` and code uses `remember`; views pass
 expensive values lazily (`lazy`), so a cache hit runs none of their queries.
 
+Anonymous readers get whole pages kept under the same versions (`coeurdeville.page_cache`),
+which records the scope versions a page read (`scopes_read`).
+
 `FRAGMENT_CACHE_ENABLED = False` switches every one of these caches off: each value is then
 computed on every request, as if nothing were cached.
 
@@ -23,6 +26,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
+from django.db import transaction
 from django.utils.functional import SimpleLazyObject
 
 VERSION_KEY = "portal:content-version"
@@ -34,14 +38,19 @@ T = TypeVar("T")
 # The version read by the current request, so that its route, chrome and fragments cost one
 # cache read for it; outside requests (tasks, shell) it is read each time.
 _request_version: ContextVar[list[str] | None] = ContextVar("request_version", default=None)
+# The scope versions the current request's page read (scope → version): the whole-page
+# cache (`page_cache`) keeps them beside the page, so renewing a scope drops that page too.
+_request_scopes: ContextVar[dict[str, str] | None] = ContextVar("request_scopes", default=None)
 
 
 def _start_request(**kwargs: Any) -> None:
     _request_version.set([])
+    _request_scopes.set({})
 
 
 def _finish_request(**kwargs: Any) -> None:
     _request_version.set(None)
+    _request_scopes.set(None)
 
 
 request_started.connect(_start_request, dispatch_uid="cdv-content-version-start")
@@ -65,6 +74,16 @@ def content_version() -> str:
 
 
 def bump_content_version() -> str:
+    """A new content version, at once and again when the change commits: between the two,
+    another worker may read the new version but still the old rows, and would keep the old
+    rendering under the new version until its TTL."""
+    version = _new_content_version()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_new_content_version)
+    return version
+
+
+def _new_content_version() -> str:
     version = str(time.time_ns())
     cache.set(VERSION_KEY, version, None)
     memo = _request_version.get()
@@ -81,7 +100,23 @@ def scope_version(scope: str) -> str:
     version = cache.get(f"{SCOPE_VERSION_PREFIX}{scope}")
     if version is None:
         version = bump_scope_version(scope)
+    read = _request_scopes.get()
+    if read is not None:
+        read[scope] = version
     return version
+
+
+def scopes_read() -> dict[str, str]:
+    """The scope versions the current request read so far (none outside requests)."""
+    return dict(_request_scopes.get() or {})
+
+
+def current_scope_versions(scopes: list[str]) -> dict[str, str | None]:
+    """The current version of each scope, in one cache read (None for a scope whose version
+    is gone: nothing kept under its previous one may be used)."""
+    keys = {f"{SCOPE_VERSION_PREFIX}{scope}": scope for scope in scopes}
+    found = cache.get_many(list(keys))
+    return {scope: found.get(key) for key, scope in keys.items()}
 
 
 def bump_scope_version(scope: str) -> str:

@@ -98,7 +98,15 @@ def test_the_switch_turns_every_cache_on_or_off(client, news_index, territories,
         "wagtail_site_root_paths",  # Wagtail's own, not switched by the portal
     }
     assert portal_keys == (
-        {"page-main", "page-breadcrumb", "portal-chrome", "territories", "route", "route-site"}
+        {
+            "page-cache",
+            "page-main",
+            "page-breadcrumb",
+            "portal-chrome",
+            "territories",
+            "route",
+            "route-site",
+        }
         if enabled
         else set()
     )

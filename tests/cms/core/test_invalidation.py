@@ -1,5 +1,6 @@
 """The one invalidation rule, checked on the cached path: every change readers can see drops
-the cached pages at once, and nothing else does.
+the cached pages at once, and nothing else does. The listing is served whole by the page
+cache (coeurdeville.page_cache) before each event, and after each event that keeps it.
 
 Each test caches the news listing, then changes a card's title behind the caches' back
 (a queryset update sends no signal), then runs one event: if the event drops the caches the
@@ -11,6 +12,8 @@ from collections.abc import Callable
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Site
@@ -53,12 +56,20 @@ def _listing(client) -> str:
     return response.content.decode()
 
 
+def _served_whole(client) -> str:
+    """The listing, answered whole by the page cache: no query at all."""
+    with CaptureQueriesContext(connection) as queries:
+        html = _listing(client)
+    assert len(queries) == 0, "served whole from the page cache"
+    return html
+
+
 def _after(client, news, event: Callable[[], object]) -> str:
     """The listing as readers see it after `event`, once it was cached and then changed
     behind the caches' back."""
     assert CACHED_TITLE in _listing(client)
     NewsPage.objects.filter(pk=news.pk).update(title=CHANGED_TITLE)
-    assert CACHED_TITLE in _listing(client), "the listing is cached before the event"
+    assert CACHED_TITLE in _served_whole(client), "the listing is cached before the event"
     event()
     return _listing(client)
 
@@ -73,6 +84,7 @@ def assert_keeps_the_cache(client, news, event: Callable[[], object]) -> None:
     html = _after(client, news, event)
     assert CACHED_TITLE in html
     assert CHANGED_TITLE not in html
+    assert CACHED_TITLE in _served_whole(client), "still the whole cached page"
 
 
 # What readers can see changes: the caches go.
@@ -222,6 +234,20 @@ def test_changing_a_document_in_place(client, news):
         document.save()
 
     assert_drops_the_cache(client, news, retitle)
+
+
+def test_a_page_rendered_before_the_change_commits_is_dropped_when_it_commits(
+    client, news, other_news, django_capture_on_commit_callbacks
+):
+    """Another worker may read the bumped version while the publishing transaction has not
+    committed yet, render the old rows and keep them under the new version."""
+    with django_capture_on_commit_callbacks(execute=True):
+        NewsPage.objects.get(pk=other_news.pk).unpublish()
+        assert CACHED_TITLE in _listing(client)  # kept under the version bumped before commit
+        # What the commit makes visible to other workers, which they did not see yet.
+        NewsPage.objects.filter(pk=news.pk).update(title=CHANGED_TITLE)
+        assert CACHED_TITLE in _served_whole(client)
+    assert CHANGED_TITLE in _listing(client)
 
 
 # Nothing readers see changes: a cached page stays cached.
