@@ -4,6 +4,7 @@ autocomplete and the shape of the SQL; each subclass brings its full-text matchi
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from typing import Any
 
@@ -28,11 +29,12 @@ COUNT_LIMIT = 10_000
 def vocabulary(document: SearchDocument | IndexEntry) -> set[str]:
     """Words a spelling suggestion may propose, from one public document."""
     text = f"{document.title} {document.summary} {document.text}"
-    return {
-        word
-        for word in words(text)
-        if 3 <= len(word) <= 40 and word.isalpha() and word not in STOP_WORDS
-    }
+    return {word for word in set(words(text)) if _suggestable(word)}
+
+
+@lru_cache(maxsize=1 << 16)
+def _suggestable(word: str) -> bool:
+    return 3 <= len(word) <= 40 and word.isalpha() and word not in STOP_WORDS
 
 
 def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
