@@ -201,6 +201,12 @@ def fold(text: str) -> str:
 # tokens, each folded once and remembered. Indexing 100,000 documents spent most of its
 # Python time folding the same few thousand words character by character.
 @lru_cache(maxsize=1 << 17)
+def fold_word(word: str) -> str:
+    """`fold()` of one word, remembered (snippets fold every word of every extract)."""
+    return fold(word)
+
+
+@lru_cache(maxsize=1 << 17)
 def _token_words(token: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(fold(token)))
 

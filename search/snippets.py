@@ -5,7 +5,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import STOP_WORDS, fold, stem
+from .analysis import STOP_WORDS, fold_word, stem
 from .query import ParsedQuery
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -31,7 +31,7 @@ def highlight(text: str, query: ParsedQuery, window: int = WINDOW) -> SafeString
     matches = [
         index
         for index, token in enumerate(tokens)
-        if fold(token.group()) not in STOP_WORDS and stem(fold(token.group())) in wanted
+        if (folded := fold_word(token.group())) not in STOP_WORDS and stem(folded) in wanted
     ]
     first = max(0, matches[0] - 8) if matches else 0
     last = min(len(tokens), first + window)

@@ -49,3 +49,17 @@ def test_ranking_over_bounded_candidates_keeps_the_exact_title_first(indexed, mo
     for typed in ("chalon sur saone", "Chalon-sur-Saône"):
         assert [hit.key for hit in search(typed, limit=1).hits] == ["fake:town-chalon"]
     assert [hit.key for hit in search("friche", limit=1).hits] == ["fake:friches"]
+
+
+def test_sqlite_ranks_bounded_candidates_title_matches_first(indexed, monkeypatch):
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite backend's candidates")
+    from search.backends import sqlite
+
+    monkeypatch.setattr(sqlite, "RANK_ALL", 1)
+    for typed in ("chalon sur saone", "Chalon-sur-Saône"):
+        assert [hit.key for hit in search(typed, limit=1).hits] == ["fake:town-chalon"]
+    # Four titles say « friche », two of them members-only: never among the candidates.
+    for offset in (0, 1):
+        found = [hit.key for hit in search("friche", offset=offset, limit=1).hits]
+        assert found in (["fake:friches"], ["fake:chalon-study"]), found
