@@ -9,7 +9,10 @@ ranking reads no entry row at all.
 """
 
 import difflib
+import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 from django.db import connection
@@ -95,6 +98,37 @@ def insert_fts_rows(cursor: Any, entries: Iterable[IndexEntry]) -> None:
     )
 
 
+FACET_COUNTER = "search_facet_counts"
+
+
+class FacetCounter:
+    """SQLite aggregate: the counts of the facets of JSON arrays, as a JSON object.
+
+    With `json_each(...) GROUP BY value`, SQLite sorts one row per facet of every match
+    (60,000 for 10,000 matches: 35 ms); parsing them all at once in Python and counting
+    with a Counter takes half of that."""
+
+    def __init__(self) -> None:
+        self.arrays: list[str] = []
+
+    def step(self, facets: str | None) -> None:
+        if facets:
+            self.arrays.append(facets)
+
+    def finalize(self) -> str:
+        facets = json.loads("[" + ",".join(self.arrays) + "]")
+        return json.dumps(Counter(chain.from_iterable(facets)))
+
+
+def _register_facet_counter() -> None:
+    """Declare the aggregate on this thread's connection (once per connection)."""
+    connection.ensure_connection()
+    raw = connection.connection
+    if getattr(connection, "_search_facet_counter_on", None) is not raw:
+        raw.create_aggregate(FACET_COUNTER, 1, FacetCounter)
+        connection._search_facet_counter_on = raw  # type: ignore[attr-defined]
+
+
 class SQLiteBackend(DatabaseBackend):
     name = "sqlite"
 
@@ -136,9 +170,9 @@ class SQLiteBackend(DatabaseBackend):
         return f"{FTS_TABLE} MATCH %s", [any_filter(map(facet_token, values))]
 
     def facet_counts_sql(self, relation: str) -> str:
+        _register_facet_counter()
         return (
-            f"SELECT j.value, count(*) FROM {relation}, json_each({relation}.facets) j "
-            "GROUP BY j.value"
+            f"SELECT key, value FROM json_each((SELECT {FACET_COUNTER}(facets) FROM {relation}))"
         )
 
     def _fts_constraints(self, request: SearchRequest, match: Match) -> list[str]:
