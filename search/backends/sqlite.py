@@ -171,9 +171,7 @@ class SQLiteBackend(DatabaseBackend):
 
     def facet_counts_sql(self, relation: str) -> str:
         _register_facet_counter()
-        return (
-            f"SELECT key, value FROM json_each((SELECT {FACET_COUNTER}(facets) FROM {relation}))"
-        )
+        return f"SELECT key, value FROM json_each((SELECT {FACET_COUNTER}(facets) FROM {relation}))"
 
     def _fts_constraints(self, request: SearchRequest, match: Match) -> list[str]:
         """The MATCH expressions of a search: its words, the audiences, each facet filter
