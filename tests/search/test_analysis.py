@@ -3,7 +3,7 @@ words of the whole folded text, which is what both database backends index and m
 
 import random
 
-from search.analysis import STOP_WORDS, _WORD, fold, stem, stems, words
+from search.analysis import _WORD, STOP_WORDS, fold, stem, stems, words
 
 SAMPLES = [
     "Opération Cœur de Ville : ÉQUIPEMENTS publics",
