@@ -21,6 +21,7 @@ from ..snippets import highlight
 from .base import FacetValue, Hit, Progress, SearchBackend, SearchRequest, SearchResults
 
 CHUNK = 2000
+# A chunk's entries and the words its public documents add to the suggestions.
 Analysed = tuple[list[IndexEntry], Counter[str]]
 FACET_VALUES_SHOWN = 12
 # Counting stops there (as Elasticsearch's default `track_total_hits` does); the facet
@@ -167,7 +168,8 @@ class DatabaseBackend(SearchBackend):
         return [self.entry(document) for document in chunk], terms
 
     def _insert_entries(self, entries: list[IndexEntry]) -> None:
-        """Insert new entries and give them their ids."""
+        """Insert new entries, giving them their ids (`_write_rows` needs them here;
+        a backend without full-text rows of its own may skip that)."""
         IndexEntry.objects.bulk_create(entries)
         if entries and entries[0].pk is None:
             ids = dict(
