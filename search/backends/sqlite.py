@@ -105,8 +105,8 @@ class FacetCounter:
     """SQLite aggregate: the counts of the facets of JSON arrays, as a JSON object.
 
     With `json_each(...) GROUP BY value`, SQLite sorts one row per facet of every match
-    (60,000 for 10,000 matches: 35 ms); parsing them all at once in Python and counting
-    with a Counter takes half of that."""
+    (85,000 for the bench's 10,000 matches counted: 36 ms of CPU); one `json.loads` of
+    them all and a Counter: 21 ms."""
 
     def __init__(self) -> None:
         self.arrays: list[str] = []
