@@ -249,8 +249,8 @@ class SQLiteBackend(DatabaseBackend):
         Beyond, bm25 over all of them would cost about 0.6 µs per match (40 ms for a word
         in half of 100,000 documents), so, like the PostgreSQL backend, bounded candidates
         in an order FTS5 gives for free, the most recently indexed (highest rowid) first:
-        the last RANK_ALL matches in the title (by the bm25 of the title), then the last
-        RANK_ALL matches (by bm25)."""
+        the last RANK_ALL matches with the words in the title, then the last RANK_ALL
+        matches, each by bm25."""
         matching = " AND ".join([f"{FTS_TABLE} MATCH %s"] * len(constraints))
         cursor.execute(
             f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE {matching} LIMIT %s)",
@@ -263,11 +263,14 @@ class SQLiteBackend(DatabaseBackend):
             )
             return [row[0] for row in cursor.fetchall()]
         ranked: list[int] = []
-        for words in (fts_query(request.query, "{title}"), constraints[0]):
+        # The title tier adds a constraint (the words in the title) to the search's own,
+        # so that exclusions and filters still hold.
+        for tier in ([fts_query(request.query, "{title}")], []):
+            tier_matching = " AND ".join([f"{FTS_TABLE} MATCH %s"] * (len(tier) + len(constraints)))
             cursor.execute(
                 f"SELECT id FROM (SELECT rowid AS id, {RANK} AS score FROM {FTS_TABLE} "
-                f"WHERE {matching} ORDER BY rowid DESC LIMIT %s) ORDER BY score, id LIMIT %s",
-                [words, *constraints[1:], RANK_ALL, wanted],
+                f"WHERE {tier_matching} ORDER BY rowid DESC LIMIT %s) ORDER BY score, id LIMIT %s",
+                [*tier, *constraints, RANK_ALL, wanted],
             )
             ranked += [row[0] for row in cursor.fetchall()]
         return list(dict.fromkeys(ranked))

@@ -63,3 +63,27 @@ def test_sqlite_ranks_bounded_candidates_title_matches_first(indexed, monkeypatc
     for offset in (0, 1):
         found = [hit.key for hit in search("friche", offset=offset, limit=1).hits]
         assert found in (["fake:friches"], ["fake:chalon-study"]), found
+
+
+def test_sqlite_candidates_keep_exclusions(indexed, monkeypatch):
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite backend's candidates")
+    from search.backends import sqlite
+    from search.documents import SearchDocument
+
+    get_backend().index(
+        [
+            SearchDocument(key="fake:port", type="guide", title="La friche du port", url="/p/"),
+            SearchDocument(
+                key="fake:gare",
+                type="guide",
+                title="La friche de la gare",
+                url="/g/",
+                text="Une friche industrielle.",
+            ),
+        ]
+    )
+    monkeypatch.setattr(sqlite, "RANK_ALL", 1)
+    # « fake:gare », the last indexed title match, says « industrielle »: never shown.
+    found = [hit.key for hit in search("friche -industrielle", limit=1).hits]
+    assert found in (["fake:port"], ["fake:friches"]), found
