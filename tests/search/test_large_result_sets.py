@@ -42,7 +42,7 @@ def test_the_page_and_the_api_say_when_the_total_is_a_lower_bound(client, indexe
 
 def test_ranking_over_bounded_candidates_keeps_the_exact_title_first(indexed, monkeypatch):
     if connection.vendor != "postgresql":
-        pytest.skip("the candidate set is PostgreSQL's (SQLite's FTS5 ranks every match)")
+        pytest.skip("the candidate set is PostgreSQL's (SQLite's: the tests below)")
     from search.backends import postgres
 
     monkeypatch.setattr(postgres, "CANDIDATES", 1)
