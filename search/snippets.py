@@ -5,7 +5,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import STOP_WORDS, fold, stem
+from .analysis import STOP_WORDS, fold_word, stem
 from .query import ParsedQuery
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -35,7 +35,7 @@ def highlight(text: str, query: ParsedQuery, window: int = WINDOW) -> SafeString
     for index, token in enumerate(tokens):
         if index >= last:
             break
-        word = fold(token.group())
+        word = fold_word(token.group())
         if word not in STOP_WORDS and stem(word) in wanted:
             if not matches:
                 last = max(0, index - 8) + window

@@ -3,7 +3,9 @@ autocomplete and the shape of the SQL; each subclass brings its full-text matchi
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from typing import Any
 
@@ -19,6 +21,8 @@ from ..snippets import highlight
 from .base import FacetValue, Hit, Progress, SearchBackend, SearchRequest, SearchResults
 
 CHUNK = 2000
+# A chunk's entries and the words its public documents add to the suggestions.
+Analysed = tuple[list[IndexEntry], Counter[str]]
 FACET_VALUES_SHOWN = 12
 # Counting stops there (as Elasticsearch's default `track_total_hits` does); the facet
 # counts are then those of the matches counted, and the page says so.
@@ -28,11 +32,12 @@ COUNT_LIMIT = 10_000
 def vocabulary(document: SearchDocument | IndexEntry) -> set[str]:
     """Words a spelling suggestion may propose, from one public document."""
     text = f"{document.title} {document.summary} {document.text}"
-    return {
-        word
-        for word in words(text)
-        if 3 <= len(word) <= 40 and word.isalpha() and word not in STOP_WORDS
-    }
+    return {word for word in set(words(text)) if _suggestable(word)}
+
+
+@lru_cache(maxsize=1 << 16)
+def _suggestable(word: str) -> bool:
+    return 3 <= len(word) <= 40 and word.isalpha() and word not in STOP_WORDS
 
 
 def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -156,34 +161,62 @@ class DatabaseBackend(SearchBackend):
             self._adjust_terms(Counter(), removed)
 
     def rebuild(self, documents: Iterable[SearchDocument], progress: Progress | None = None) -> int:
-        with transaction.atomic():
+        """Replace the index in one transaction (searches see the old one until it ends).
+
+        Each chunk's Python analysis (`_analysed`) runs in a thread while the previous
+        chunk is written: the database (the server, or SQLite's C code) works without the
+        GIL, so the two overlap. Documents are still read here (sources query the
+        database, on this thread's connection)."""
+        count = 0
+        terms: Counter[str] = Counter()
+
+        def write(chunk: list[SearchDocument], analysed: Future[Analysed]) -> None:
+            nonlocal count
+            entries, chunk_terms = analysed.result()
+            self._insert_entries(entries)
+            self._write_rows(entries)
+            self._save_labels(chunk)
+            terms.update(chunk_terms)
+            count += len(chunk)
+            if progress:
+                progress(count)
+
+        with transaction.atomic(), ThreadPoolExecutor(max_workers=1) as analyst:
             self._clear()
             IndexEntry.objects.all().delete()
             Term.objects.all().delete()
-            terms: Counter[str] = Counter()
-            count = 0
+            pending = None
             for chunk in chunks(documents, CHUNK):
-                entries = IndexEntry.objects.bulk_create([self.entry(d) for d in chunk])
-                if entries and entries[0].pk is None:
-                    ids = dict(
-                        IndexEntry.objects.filter(key__in=[e.key for e in entries]).values_list(
-                            "key", "pk"
-                        )
-                    )
-                    for entry in entries:
-                        entry.pk = ids[entry.key]
-                self._write_rows(entries)
-                self._save_labels(chunk)
-                for document in chunk:
-                    if document.audience == PUBLIC:
-                        terms.update(vocabulary(document))
-                count += len(chunk)
-                if progress:
-                    progress(count)
+                analysed = analyst.submit(self._analysed, chunk)
+                if pending:
+                    write(*pending)
+                pending = (chunk, analysed)
+            if pending:
+                write(*pending)
             Term.objects.bulk_create(
                 (Term(word=word, documents=n) for word, n in terms.items()), batch_size=5000
             )
         return count
+
+    def _analysed(self, chunk: list[SearchDocument]) -> Analysed:
+        """The entries of a chunk and the words its public documents add to the
+        suggestions: pure Python, no database (runs in the rebuild's thread)."""
+        terms: Counter[str] = Counter()
+        for document in chunk:
+            if document.audience == PUBLIC:
+                terms.update(vocabulary(document))
+        return [self.entry(document) for document in chunk], terms
+
+    def _insert_entries(self, entries: list[IndexEntry]) -> None:
+        """Insert new entries, giving them their ids (`_write_rows` needs them here;
+        a backend without full-text rows of its own may skip that)."""
+        IndexEntry.objects.bulk_create(entries)
+        if entries and entries[0].pk is None:
+            ids = dict(
+                IndexEntry.objects.filter(key__in=[e.key for e in entries]).values_list("key", "pk")
+            )
+            for entry in entries:
+                entry.pk = ids[entry.key]
 
     def _save_labels(self, documents: list[SearchDocument]) -> None:
         labels = {

@@ -1,6 +1,7 @@
 """PostgreSQL: French full-text search over unaccent (`french_unaccent`), weighted
 tsvectors with a GIN index, websearch_to_tsquery, ts_rank, ts_headline and pg_trgm."""
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -9,12 +10,15 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ..documents import SearchDocument
+from ..models import IndexEntry
 from ..query import Alternative, ParsedQuery
 from ..snippets import highlight
 from .base import Hit, Progress, SearchRequest
 from .database import DatabaseBackend, Match
 
 CONFIG = "french_unaccent"
+# The entry's columns a rebuild writes (the id and the generated vectors come by themselves).
+COPIED_FIELDS = [field for field in IndexEntry._meta.concrete_fields if not field.primary_key]
 # ts_headline markers, stripped from indexed text so they cannot be forged by content.
 START, STOP = "\u27e6", "\u27e7"
 # Ranking reads full vectors (TOASTed, costly for tens of thousands of rows) of at most
@@ -63,6 +67,25 @@ class PostgresBackend(DatabaseBackend):
                 cursor.execute(f"CREATE INDEX {name} ON search_entry USING gin ({column})")
             cursor.execute("ANALYZE search_entry")
         return count
+
+    def _insert_entries(self, entries: list[IndexEntry]) -> None:
+        """COPY rather than the ORM's INSERT: psycopg quoted the ORM's arrays of texts in
+        Python (about 10 s of client CPU for 100,000 documents). No ids are needed:
+        PostgreSQL keeps no full-text rows besides the entry."""
+        columns = [field.column for field in COPIED_FIELDS]
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(f"COPY search_entry ({', '.join(columns)}) FROM STDIN") as copy,
+        ):
+            for entry in entries:
+                copy.write_row(
+                    [
+                        json.dumps(entry.facets)
+                        if field.name == "facets"
+                        else getattr(entry, field.attname)
+                        for field in COPIED_FIELDS
+                    ]
+                )
 
     def _clear(self) -> None:
         # TRUNCATE, not DELETE: a deleted row stays in the table (and in the indexes built

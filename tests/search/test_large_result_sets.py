@@ -42,10 +42,48 @@ def test_the_page_and_the_api_say_when_the_total_is_a_lower_bound(client, indexe
 
 def test_ranking_over_bounded_candidates_keeps_the_exact_title_first(indexed, monkeypatch):
     if connection.vendor != "postgresql":
-        pytest.skip("the candidate set is PostgreSQL's (SQLite's FTS5 ranks every match)")
+        pytest.skip("the candidate set is PostgreSQL's (SQLite's: the tests below)")
     from search.backends import postgres
 
     monkeypatch.setattr(postgres, "CANDIDATES", 1)
     for typed in ("chalon sur saone", "Chalon-sur-Saône"):
         assert [hit.key for hit in search(typed, limit=1).hits] == ["fake:town-chalon"]
     assert [hit.key for hit in search("friche", limit=1).hits] == ["fake:friches"]
+
+
+def test_sqlite_ranks_bounded_candidates_title_matches_first(indexed, monkeypatch):
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite backend's candidates")
+    from search.backends import sqlite
+
+    monkeypatch.setattr(sqlite, "RANK_ALL", 1)
+    for typed in ("chalon sur saone", "Chalon-sur-Saône"):
+        assert [hit.key for hit in search(typed, limit=1).hits] == ["fake:town-chalon"]
+    # Four titles say « friche », two of them members-only: never among the candidates.
+    for offset in (0, 1):
+        found = [hit.key for hit in search("friche", offset=offset, limit=1).hits]
+        assert found in (["fake:friches"], ["fake:chalon-study"]), found
+
+
+def test_sqlite_candidates_keep_exclusions(indexed, monkeypatch):
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite backend's candidates")
+    from search.backends import sqlite
+    from search.documents import SearchDocument
+
+    get_backend().index(
+        [
+            SearchDocument(key="fake:port", type="guide", title="La friche du port", url="/p/"),
+            SearchDocument(
+                key="fake:gare",
+                type="guide",
+                title="La friche de la gare",
+                url="/g/",
+                text="Une friche industrielle.",
+            ),
+        ]
+    )
+    monkeypatch.setattr(sqlite, "RANK_ALL", 1)
+    # « fake:gare », the last indexed title match, says « industrielle »: never shown.
+    found = [hit.key for hit in search("friche -industrielle", limit=1).hits]
+    assert found in (["fake:port"], ["fake:friches"]), found
