@@ -35,6 +35,7 @@ class ReadyChoices(BaseChoiceIterator):
     def __iter__(self) -> Iterator[tuple[Any, Any]]:
         return iter(self.choices)
 
+
 # A lookup is a field path (`topics__slug`) or a function narrowing the queryset.
 Lookup = str | Callable[[QuerySet, Any], QuerySet]
 

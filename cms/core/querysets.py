@@ -37,8 +37,9 @@ class ListedPageQuerySet(PageQuerySet):
         return self.filter(topics=topic)
 
     def for_cards(self) -> Self:
-        """With the card image and its rendition, in a fixed number of queries."""
-        return with_card_images(self)
+        """With the card image and its rendition, in a fixed number of queries; without
+        the StreamFields, which a card never shows and which are decoded on load."""
+        return with_card_images(self).defer_streamfields()
 
 
 class DatedPageQuerySet(ListedPageQuerySet):
