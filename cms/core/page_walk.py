@@ -2,9 +2,9 @@
 
 Wagtail finds `/guides/mon-guide/` by walking down from the site's root page: for each URL
 segment, one query for the child with that slug and one for its specific type. Here the
-pages along the URL are read at once by `url_path` (which Wagtail keeps equal to the
-parent's plus the slug), the walk runs in memory by Wagtail's rules, and only the page
-served is read as its specific type. A page type whose `route()` decides something else (a
+pages below the root bearing one of the URL's slugs are read at once (through the slug
+index), the walk runs in memory by Wagtail's rules (the child of the page reached with
+the segment's slug), and only the page served is read as its specific type. A page type whose `route()` decides something else (a
 routable page serving a sub-route of its own) is handed the rest of the URL, as in Wagtail.
 As in Wagtail: a missing segment or a draft page served is a 404, a draft on the way does
 not stop the walk, and privacy is checked when the page is served, not here.
@@ -18,7 +18,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-ROW_FIELDS = ("id", "path", "depth", "url_path", "title", "live", "content_type_id")
+ROW_FIELDS = ("id", "path", "depth", "slug", "url_path", "title", "live", "content_type_id")
 
 RouteMethod = Callable[..., RouteResult]
 
@@ -64,18 +64,31 @@ def _specific(page: Page, model: type[Page], walked: list[Page]) -> Any:
 def route_below(root: Page, request: HttpRequest, components: list[str]) -> RouteResult:
     """What `root.route(request, components)` answers with Wagtail's `Page.route`, for at
     least one component, in two queries for the plain pages of the portal."""
-    prefixes = [root.url_path + "/".join(components[: i + 1]) + "/" for i in range(len(components))]
-    rows = {
-        row.url_path: row
-        for row in Page.objects.filter(
-            url_path__in=prefixes, path__startswith=root.path, depth__gt=root.depth
-        ).only(*ROW_FIELDS)
-    }
+    # Only the slug index narrows this down: a condition on the root's path would make
+    # PostgreSQL scan the whole site's subtree. The walk keeps to the root's descendants.
+    candidates = list(
+        Page.objects.filter(
+            slug__in=set(components),
+            depth__gt=root.depth,
+            depth__lte=root.depth + len(components),
+        )
+        .only(*ROW_FIELDS)
+        .order_by("path")
+    )
     walked: list[Page] = [root]
-    for index, prefix in enumerate(prefixes):
+    for index, slug in enumerate(components):
         parent = walked[-1]
-        page = rows.get(prefix)
-        if page is None or page.depth != parent.depth + 1 or not page.path.startswith(parent.path):
+        page = next(
+            (
+                candidate
+                for candidate in candidates
+                if candidate.slug == slug
+                and candidate.depth == parent.depth + 1
+                and candidate.path.startswith(parent.path)
+            ),
+            None,
+        )
+        if page is None:
             raise Http404
         page._cached_parent_obj = parent
         remaining = components[index + 1 :]
