@@ -7,6 +7,7 @@ a setting or publishing, moving or unpublishing a page rebuilds it (see `fragmen
 
 from dataclasses import dataclass, field
 
+from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import HttpRequest
 from wagtail.blocks import StreamValue
@@ -62,8 +63,14 @@ def _read_settings(site: Site) -> tuple[PortalSettings, StreamValue, StreamValue
         )
         .first()
     )
-    if portal is None or not portal.has_navigation:
-        portal = PortalSettings.for_site(site)
+    if portal is None:
+        # A new site: the row is created as `for_site` would, without its second read.
+        try:
+            with transaction.atomic():
+                portal = PortalSettings.objects.create(site=site)
+        except IntegrityError:  # another request created it meanwhile
+            portal = PortalSettings.for_site(site)
+    if not getattr(portal, "has_navigation", False):  # none yet, or a new portal row
         navigation_row = NavigationSettings.for_site(site)
         return portal, navigation_row.main_menu, navigation_row.footer_links
     return portal, portal.main_menu, portal.footer_links
