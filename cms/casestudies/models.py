@@ -45,7 +45,11 @@ class CaseStudyPageQuerySet(DatedPageQuerySet):
 
     def for_cards(self) -> "CaseStudyPageQuerySet":
         """With what a card shows (town, year, first axis, image) in a fixed number of queries."""
-        return self.select_related("town").prefetch_related("topics", card_images())
+        return (
+            self.select_related("town")
+            .prefetch_related("topics", card_images())
+            .defer_streamfields()
+        )
 
 
 class CaseStudyIndexPage(FeedMixin, IndexPage):

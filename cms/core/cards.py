@@ -1,18 +1,84 @@
-"""What a listing card needs from the database, fetched in a fixed number of queries.
+"""Listing cards: what they need from the database, in a fixed number of queries, and
+their markup.
 
-The card template (`includes/page_card.html`) renders `listing_image` with
-`fill-600x338 format-webp preserve-svg`: Wagtail stores that rendition under the spec
-without `preserve-svg` for raster images, and without the format for SVGs.
+A card renders `listing_image` with `fill-600x338 format-webp preserve-svg`: Wagtail stores
+that rendition under the spec without `preserve-svg` for raster images, and without the
+format for SVGs.
 """
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
+from django.template.defaultfilters import truncatewords
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
+from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page
 
 CARD_RENDITION = "fill-600x338|format-webp"
 SVG_CARD_RENDITION = "fill-600x338"
+CARD_IMAGE_FILTER = Filter(spec=f"{CARD_RENDITION}|preserve-svg")
+
+# The DSFR card (`fr-card`). Written out in Python rather than as an included template:
+# listings draw a dozen cards, and Django's include, `{% pageurl %}` and `{% image %}` cost
+# more than the rest of the page (bench/RESULTS.md). `includes/page_card.html` draws it.
+_CARD = """
+<div class="fr-card fr-enlarge-link">
+  <div class="fr-card__body">
+    <div class="fr-card__content">
+      <{heading} class="fr-card__title"><a href="{url}">{title}</a></{heading}>
+      {summary}
+      {badge}
+      {detail}
+    </div>
+  </div>
+  {image}
+</div>
+"""
+_SUMMARY = '<p class="fr-card__desc">{}</p>'
+_BADGE = (
+    '<div class="fr-card__start"><ul class="fr-badges-group"><li>'
+    '<p class="fr-badge fr-badge--sm fr-badge--blue-ecume">{}</p></li></ul></div>'
+)
+_DETAIL = '<div class="fr-card__end"><p class="fr-card__detail">{}</p></div>'
+_IMAGE = """
+    <div class="fr-card__header">
+      <div class="fr-card__img">
+        <img class="fr-responsive-img" src="{}" width="{}" height="{}" alt="{}" loading="lazy">
+      </div>
+    </div>
+  """
+
+
+def render_card(
+    item: Any,
+    request: HttpRequest | None,
+    heading_level: str = "",
+    badge: Any = "",
+    detail: Any = "",
+) -> SafeString:
+    """The card of a listed page (`ListingMixin`): its title linked to it, its summary, an
+    optional badge and detail line, and its listing image."""
+    image = ""
+    if item.listing_image:
+        thumb = get_rendition_or_not_found(item.listing_image, CARD_IMAGE_FILTER)
+        image = format_html(
+            _IMAGE, thumb.url, thumb.width, thumb.height, item.listing_image_alt_text
+        )
+    return format_html(
+        _CARD,
+        heading=heading_level or "h3",
+        url=item.get_url(request=request),
+        title=item.title,
+        summary=format_html(_SUMMARY, truncatewords(item.summary, 40)) if item.summary else "",
+        badge=format_html(_BADGE, badge) if badge else "",
+        detail=format_html(_DETAIL, detail) if detail else "",
+        image=image,
+    )
 
 
 def card_images() -> Prefetch:

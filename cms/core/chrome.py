@@ -7,7 +7,10 @@ a setting or publishing, moving or unpublishing a page rebuilds it (see `fragmen
 
 from dataclasses import dataclass, field
 
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import HttpRequest
+from wagtail.blocks import StreamValue
 from wagtail.models import Page, Site
 
 from .fragments import remember
@@ -47,18 +50,43 @@ def _list_item(raw: dict) -> dict:
     return raw["value"] if raw.get("type") == "item" and "value" in raw else raw
 
 
+def _read_settings(site: Site) -> tuple[PortalSettings, StreamValue, StreamValue]:
+    """The portal settings of `site` with the navigation's main menu and footer links, in
+    one query; through Wagtail's `for_site` (which creates a missing row) otherwise."""
+    navigation = NavigationSettings.objects.filter(site_id=OuterRef("site_id"))
+    portal = (
+        PortalSettings.objects.filter(site=site)
+        .annotate(
+            has_navigation=Exists(navigation),
+            main_menu=Subquery(navigation.values("main_menu")[:1]),
+            footer_links=Subquery(navigation.values("footer_links")[:1]),
+        )
+        .first()
+    )
+    if portal is None:
+        # A new site: the row is created as `for_site` would, without its second read.
+        try:
+            with transaction.atomic():
+                portal = PortalSettings.objects.create(site=site)
+        except IntegrityError:  # another request created it meanwhile
+            portal = PortalSettings.for_site(site)
+    if not getattr(portal, "has_navigation", False):  # none yet, or a new portal row
+        navigation_row = NavigationSettings.for_site(site)
+        return portal, navigation_row.main_menu, navigation_row.footer_links
+    return portal, portal.main_menu, portal.footer_links
+
+
 def build_chrome(site: Site, request: HttpRequest | None = None) -> SiteChrome:
     """The chrome of `site`, read from the settings' stored block data: converting the
     menus' blocks and their page choosers costs more than the page itself. The linked
     pages' URLs come from one query of their `url_path`; `request` (one of that site's)
     lends Wagtail its site root paths, read once per request instead of once per link."""
-    portal = PortalSettings.for_site(site)
-    navigation = NavigationSettings.for_site(site)
+    portal, main_menu_data, footer_data = _read_settings(site)
     menu = [
         (item["value"]["link"], [_list_item(child) for child in item["value"]["children"]])
-        for item in navigation.main_menu.raw_data
+        for item in main_menu_data.raw_data
     ]
-    footer = [block["value"] for block in navigation.footer_links.raw_data]
+    footer = [block["value"] for block in footer_data.raw_data]
     linked = [*(value for link, children in menu for value in (link, *children)), *footer]
     page_ids = {value["page"] for value in linked if value.get("page")}
     pages = Page.objects.only("url_path").in_bulk(page_ids) if page_ids else {}

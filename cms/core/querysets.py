@@ -8,21 +8,21 @@ going through query functions.
 from typing import Any, Self
 
 from django.db.models import Q
-from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from .cards import with_card_images
+from .restrictions import restricted_paths
 
 
 def publicly_visible() -> Q:
     """Pages under no view restriction, theirs or an ancestor's (Wagtail's `public()`).
 
-    The restricted paths are read in one small query and become plain `path` prefixes the
-    index serves. A correlated `NOT EXISTS` comparing each row's path with the restrictions'
+    The restricted paths are read once per request (`restrictions`) and become plain `path`
+    prefixes the index serves. A correlated `NOT EXISTS` comparing each row's path with the restrictions'
     looked cheaper but made PostgreSQL plan every listing query around it: the uncached
     case-study listing went from 89 to 354 ms of server time with no restriction at all."""
     condition = Q()
-    for path in PageViewRestriction.objects.values_list("page__path", flat=True).distinct():
+    for path in restricted_paths():
         condition &= ~Q(path__startswith=path)
     return condition
 
@@ -37,8 +37,9 @@ class ListedPageQuerySet(PageQuerySet):
         return self.filter(topics=topic)
 
     def for_cards(self) -> Self:
-        """With the card image and its rendition, in a fixed number of queries."""
-        return with_card_images(self)
+        """With the card image and its rendition, in a fixed number of queries; without
+        the StreamFields, which a card never shows and which are decoded on load."""
+        return with_card_images(self).defer_streamfields()
 
 
 class DatedPageQuerySet(ListedPageQuerySet):

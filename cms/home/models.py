@@ -74,7 +74,7 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = "page d’accueil"
 
-    def featured_pages(self) -> list[Page]:
+    def featured_pages(self, with_images: bool = True) -> list[Page]:
         """The editor's picks, live and public ones only, as their specific types with their
         card images (one query for the pages, one per type, two for all their images)."""
         ids = [item["value"] for item in self.featured.raw_data if item.get("value")]
@@ -82,8 +82,17 @@ class HomePage(BasePage):
             return []
         pages = Page.objects.live().filter(publicly_visible(), pk__in=ids).specific().in_bulk()
         picks = [pages[pk] for pk in ids if pk in pages]
-        attach_card_images(picks)
+        if with_images:
+            attach_card_images(picks)
         return picks
+
+    def home_cards(self) -> tuple[list[NewsPage], list[Page]]:
+        """The latest news and the editor's picks, with the card images and renditions of
+        both in two queries (two more per group otherwise)."""
+        news = list(NewsPage.objects.published().newest_first().defer_streamfields()[:3])
+        picks = self.featured_pages(with_images=False)
+        attach_card_images([*news, *picks])
+        return news, picks
 
     def news_feeds(self, request: HttpRequest) -> list[dict[str, str]]:
         """The news feed, advertised in the head as listings advertise theirs."""
@@ -93,10 +102,9 @@ class HomePage(BasePage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = lazy(lambda: list(Topic.objects.all()))
-        context["latest_news"] = lazy(
-            lambda: list(NewsPage.objects.published().newest_first().for_cards()[:3])
-        )
-        context["featured_pages"] = lazy(self.featured_pages)
+        cards = lazy(self.home_cards)
+        context["latest_news"] = lazy(lambda: cards[0])
+        context["featured_pages"] = lazy(lambda: cards[1])
         context["feeds"] = lazy(lambda: self.news_feeds(request))
         # Sections other apps contribute (open calls for contributions…): cms.core.related.
         context["sections"] = lazy(lambda: sections_for("home", self))

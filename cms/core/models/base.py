@@ -6,12 +6,16 @@ from urllib.parse import urlencode
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import QuerySet
 from django.http import HttpRequest
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
+from wagtail.url_routing import RouteResult
 
 from cms.core.breadcrumbs import Crumb
 from cms.core.fragments import lazy
+from cms.core.page_walk import route_below, walks_to_children
 from cms.core.querysets import publicly_visible
+from cms.core.restrictions import restrictions_for
 
 
 class BasePage(Page):
@@ -22,14 +26,32 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    @walks_to_children
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        """Wagtail's routing, reading the pages along the URL in one query (`page_walk`)."""
+        if not path_components:
+            return super().route(request, path_components)
+        return route_below(self, request, path_components)
+
     def get_breadcrumbs(self, request: HttpRequest | None = None) -> list[Crumb]:
-        """Home, then each ancestor below it: one query (the site and its root paths are the
-        request's, which Wagtail reads once per request)."""
-        ancestors = self.get_ancestors().filter(depth__gt=2).only("title", "url_path")
+        """Home, then each ancestor below it: the ones routing read on the way to this
+        page, else one query (the site and its root paths are the request's, which Wagtail
+        reads once per request)."""
+        walked = getattr(self, "walked_ancestors", None)
+        if walked and walked[0].depth <= 2:
+            ancestors = [page for page in walked if page.depth > 2]
+        else:
+            ancestors = self.get_ancestors().filter(depth__gt=2).only("title", "url_path")
         crumbs = [Crumb("Accueil", "/")]
         for ancestor in ancestors:
             crumbs.append(Crumb(ancestor.title, ancestor.get_url(request=request)))
         return crumbs
+
+    def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
+        """Wagtail's answer (checked on every page served), from the restrictions the
+        request has already read (`cms.core.restrictions`) instead of two queries."""
+        restrictions = restrictions_for(self)
+        return super().get_view_restrictions() if restrictions is None else restrictions
 
     def get_meta_description(self) -> str:
         return self.search_description or getattr(self, "summary", "") or ""

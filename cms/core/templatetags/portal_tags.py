@@ -1,11 +1,14 @@
 """Template helpers for public pages."""
 
 from collections.abc import Iterator
+from typing import Any
 
 from django import template
 from django.core.paginator import Paginator
+from django.utils.safestring import SafeString
 from wagtail.documents.models import AbstractDocument
 
+from cms.core.cards import render_card
 from cms.core.fragments import remember
 
 register = template.Library()
@@ -38,6 +41,18 @@ def french_file_size(size: int) -> str:
 @register.filter
 def page_range(paginator: Paginator, number: int) -> Iterator[int | str]:
     return paginator.get_elided_page_range(number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag(takes_context=True)
+def page_card(
+    context: template.Context,
+    item: Any,
+    heading_level: str = "",
+    badge: Any = "",
+    detail: Any = "",
+) -> SafeString:
+    """`{% page_card item heading_level="h2" badge=… detail=… %}`: a listed page's card."""
+    return render_card(item, context.get("request"), heading_level, badge, detail)
 
 
 @register.simple_tag(takes_context=True)

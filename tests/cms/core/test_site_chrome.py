@@ -85,3 +85,26 @@ def test_404_page_is_in_french_with_the_site_chrome(client, site_with_menus):
     html = response.content.decode()
     assert "Page non trouvée" in html
     assert 'class="fr-header"' in html
+
+
+def test_chrome_reads_its_settings_and_menus_in_one_query(site_with_menus):
+    from cms.core.chrome import build_chrome
+
+    site = Site.objects.get(is_default_site=True)
+    with CaptureQueriesContext(connection) as queries:
+        chrome = build_chrome(site)
+    settings_reads = [q for q in queries.captured_queries if "settings" in q["sql"]]
+    assert len(settings_reads) == 1  # portal settings and both menus together
+    assert any(link.url == "/mentions-legales/" for link in chrome.footer_links)
+    assert chrome.main_menu
+
+
+def test_a_site_without_navigation_settings_gets_them_created(home_page):
+    from cms.core.chrome import build_chrome
+
+    site = Site.objects.get(is_default_site=True)
+    PortalSettings.for_site(site)
+    NavigationSettings.objects.filter(site=site).delete()
+    chrome = build_chrome(site)
+    assert chrome.main_menu == ()
+    assert NavigationSettings.objects.filter(site=site).exists()

@@ -132,3 +132,15 @@ def test_featured_cards_cost_the_same_queries_however_many_they_are(home):
         featured = home.featured_pages()
         assert all(page.listing_image.title for page in featured)
     assert len(six) == len(two)
+
+
+def test_news_and_featured_cards_read_their_images_together(home):
+    _add_news(home, 3)
+    NewsPage.objects.update(listing_image=ImageFactory())
+    home.featured = [("page", page) for page in _guides(home, 2)]
+    with CaptureQueriesContext(connection) as queries:
+        news, picks = home.home_cards()
+        shown = [page.listing_image.title for page in [*news, *picks]]
+    assert len(shown) == 5
+    image_reads = [q for q in queries.captured_queries if "wagtailimages_" in q["sql"]]
+    assert len(image_reads) == 2  # the images, then their card renditions

@@ -1,0 +1,105 @@
+"""Wagtail's page routing, with the pages along the URL read in one query.
+
+Wagtail finds `/guides/mon-guide/` by walking down from the site's root page: for each URL
+segment, one query for the child with that slug and one for its specific type. Here the
+pages below the root bearing one of the URL's slugs are read at once (through the slug
+index), the walk runs in memory by Wagtail's rules (the child of the page reached with
+the segment's slug), and only the page served is read as its specific type. A page type whose `route()` decides something else (a
+routable page serving a sub-route of its own) is handed the rest of the URL, as in Wagtail.
+As in Wagtail: a missing segment or a draft page served is a 404, a draft on the way does
+not stop the walk, and privacy is checked when the page is served, not here.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
+
+ROW_FIELDS = ("id", "path", "depth", "slug", "url_path", "title", "live", "content_type_id")
+
+RouteMethod = Callable[..., RouteResult]
+
+
+def walks_to_children(route: RouteMethod) -> RouteMethod:
+    """Marks a `route()` override that routes exactly as Wagtail's `Page.route`."""
+    route.walks_to_children = True  # type: ignore[attr-defined]
+    return route
+
+
+def _routes_as_wagtail(model: type[Page]) -> bool:
+    return model.route is Page.route or getattr(model.route, "walks_to_children", False)
+
+
+def _walks_on(model: type[Page], page: Page, remaining: list[str]) -> bool:
+    """Whether `page.route(request, remaining)` would only look for its child
+    `remaining[0]`: a routable page first serves a sub-route of its own, if live and one
+    matches (`RoutablePageMixin.route`)."""
+    if _routes_as_wagtail(model):
+        return True
+    if model.route is RoutablePageMixin.route:
+        if not page.live:
+            return True
+        try:
+            model.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Http404:
+            return True
+    return False
+
+
+def _specific(page: Page, model: type[Page], walked: list[Page]) -> Any:
+    queryset = model._default_manager.all()
+    if any(field.name == "listing_image" for field in model._meta.concrete_fields):
+        # A page's card image is also its Open Graph image (base.html).
+        queryset = queryset.select_related("listing_image")
+    specific = queryset.get(pk=page.pk)
+    specific._cached_parent_obj = walked[-1]
+    # Its ancestors from the routing root down, for the breadcrumbs (`BasePage`).
+    specific.walked_ancestors = walked
+    return specific
+
+
+def route_below(root: Page, request: HttpRequest, components: list[str]) -> RouteResult:
+    """What `root.route(request, components)` answers with Wagtail's `Page.route`, for at
+    least one component, in two queries for the plain pages of the portal."""
+    # Only the slug index narrows this down: a condition on the root's path would make
+    # PostgreSQL scan the whole site's subtree. The walk keeps to the root's descendants.
+    candidates = list(
+        Page.objects.filter(
+            slug__in=set(components),
+            depth__gt=root.depth,
+            depth__lte=root.depth + len(components),
+        )
+        .only(*ROW_FIELDS)
+        .order_by("path")
+    )
+    walked: list[Page] = [root]
+    for index, slug in enumerate(components):
+        parent = walked[-1]
+        page = next(
+            (
+                candidate
+                for candidate in candidates
+                if candidate.slug == slug
+                and candidate.depth == parent.depth + 1
+                and candidate.path.startswith(parent.path)
+            ),
+            None,
+        )
+        if page is None:
+            raise Http404
+        page._cached_parent_obj = parent
+        remaining = components[index + 1 :]
+        model = page.specific_class or Page
+        if remaining and _walks_on(model, page, remaining):
+            walked.append(page)
+            continue
+        specific = _specific(page, model, walked)
+        if remaining or not _routes_as_wagtail(model):
+            return specific.route(request, remaining)
+        if not specific.live:
+            raise Http404
+        return RouteResult(specific)
+    raise AssertionError("route_below needs at least one component")

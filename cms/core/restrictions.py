@@ -1,0 +1,51 @@
+"""The site's page view restrictions, read in one query per request.
+
+Every page served asks Wagtail which restrictions apply to it (its `check_view_restrictions`
+hook: two queries), and every listing, related section and feed filters out restricted
+paths (`querysets.publicly_visible`: one query each). A site has a handful of restrictions
+at most, so each request reads them all once (`request_memo`) and answers both questions
+from that list.
+"""
+
+from django.db.models import Exists, F, OuterRef, QuerySet
+from wagtail.models import Page, PageViewRestriction
+
+from .request_memo import per_request
+
+
+def site_restrictions() -> list[PageViewRestriction]:
+    """Every view restriction, with its page's `path` (`page_path`) and whether any page is
+    an alias of its page (`page_aliased`: Wagtail then applies it to the aliases too)."""
+
+    def read() -> list[PageViewRestriction]:
+        return list(
+            PageViewRestriction.objects.annotate(
+                page_path=F("page__path"),
+                page_aliased=Exists(Page.objects.filter(alias_of_id=OuterRef("page_id"))),
+            ).order_by("pk")
+        )
+
+    return per_request("view-restrictions", read)
+
+
+def restricted_paths() -> list[str]:
+    """The paths of the restricted pages: their subtrees are hidden from anonymous readers."""
+    return sorted({restriction.page_path for restriction in site_restrictions()})
+
+
+def restrictions_for(page: Page) -> QuerySet[PageViewRestriction] | None:
+    """The restrictions that apply to `page` (on it or an ancestor), as Wagtail's
+    `Page.get_view_restrictions()` finds them, or None when only Wagtail's own lookup can
+    tell: an alias takes its source page's restrictions, which the path does not show.
+
+    The queryset comes already evaluated (iterating it or asking `.exists()` runs no
+    query); chaining a filter on it queries as usual."""
+    restrictions = site_restrictions()
+    if not restrictions:
+        return PageViewRestriction.objects.none()
+    if page.alias_of_id or any(restriction.page_aliased for restriction in restrictions):
+        return None
+    applying = [r for r in restrictions if page.path.startswith(r.page_path)]
+    queryset = PageViewRestriction.objects.filter(pk__in=[r.pk for r in applying])
+    queryset._result_cache = applying
+    return queryset
