@@ -20,6 +20,10 @@ What it keeps, and under which key, follows the portal's existing rules:
 - Only a plain 200 that sets no cookie (a page that used a CSRF token sets one), asks no
   `private`/`no-store`/`no-cache` and varies on nothing but the cookie. Redirects are not
   kept: they are cheap, and login redirects depend on privacy.
+- Only the host's one spelling: lower case, no trailing dot, no port but the one the server
+  listens on. Django accepts any spelling of an allowed host (`LOCALHOST.:1234`), and the
+  page shows the host as sent (canonical link), so each spelling would keep its own copy
+  of every page: tens of thousands per page from one visitor, evicting the real ones.
 - The key is what decides the bytes: scheme, host, path and the query normalised as the
   listings normalise it (no query, or `?page=N` on a listing, which accepts only its one
   canonical spelling), under the content version: the one invalidation rule
@@ -38,6 +42,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import cc_delim_re
 
 from cms.core.fragments import (
@@ -71,6 +76,18 @@ def _query_part(request: HttpRequest) -> str | None:
     return f"page={request.GET['page']}"
 
 
+def _canonical_host(request: HttpRequest) -> bool:
+    """Whether the request names its host in the one spelling whose pages are kept."""
+    host = request.get_host()
+    # Django's own reading of it: the domain in lower case, without its trailing dot.
+    domain, port = split_domain_port(host)
+    return (
+        bool(domain)
+        and host == (f"{domain}:{port}" if port else domain)
+        and port in {"", str(request.META.get("SERVER_PORT", ""))}
+    )
+
+
 def _key(request: HttpRequest, query: str) -> str:
     # repr() keeps the parts apart whatever characters the path or the query holds.
     address = repr((request.scheme, request.get_host(), request.path, query))
@@ -88,6 +105,7 @@ def _may_use_cache(request: HttpRequest) -> bool:
         and CookieStorage.cookie_name not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
         and not request.path.startswith(EXCLUDED_PREFIXES)
+        and _canonical_host(request)
     )
 
 

@@ -203,6 +203,30 @@ def test_other_queries_leave_no_kept_page(client, news_index, url):
     assert _kept_pages() == 0
 
 
+def test_only_the_hosts_own_spelling_keeps_a_page(client, news_index):
+    """Django accepts any case, a trailing dot and any port on an allowed host, and the page
+    shows the host as sent: one kept copy per spelling would let a visitor fill the cache."""
+    spellings = [
+        "LOCALHOST",
+        "LocalHost",
+        "localhost.",
+        "localhost:1",
+        "localhost:2",
+        "localhost.:80",
+    ]
+    for host in spellings:
+        for _ in range(2):
+            response = client.get(NEWS, HTTP_HOST=host)
+            assert response.status_code == 200, host
+            assert f"//{host}{NEWS}" in response.content.decode(), host
+    assert _kept_pages() == 0
+
+    for host in ("localhost", "localhost:80"):
+        client.get(NEWS, HTTP_HOST=host)
+        assert _get(client, NEWS, HTTP_HOST=host)[1] == 0, host
+    assert _kept_pages() == 2
+
+
 def test_errors_redirects_search_and_the_community_are_never_kept(client, news_index):
     Redirect.objects.create(
         old_path="/ancienne-actualite", redirect_page=NewsPage.objects.get(slug="actualite-3")
