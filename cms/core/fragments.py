@@ -20,14 +20,14 @@ how long another process may show an older one. Production shares Redis.
 
 import time
 from collections.abc import Callable
-from contextvars import ContextVar
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.utils.functional import SimpleLazyObject
+
+from . import request_memo
 
 VERSION_KEY = "portal:content-version"
 SCOPE_VERSION_PREFIX = "portal:scope-version:"
@@ -35,26 +35,12 @@ FRAGMENT_SECONDS = 10 * 60
 
 T = TypeVar("T")
 
-# The version read by the current request, so that its route, chrome and fragments cost one
-# cache read for it; outside requests (tasks, shell) it is read each time.
-_request_version: ContextVar[list[str] | None] = ContextVar("request_version", default=None)
-# The scope versions the current request's page read (scope → version): the whole-page
+# The version read by the current request is remembered for it (`request_memo`), so that
+# its route, chrome and fragments cost one cache read; outside requests (tasks, shell) it is
+# read each time. So are the scope versions its page read (scope → version): the whole-page
 # cache (`page_cache`) keeps them beside the page, so renewing a scope drops that page too.
-_request_scopes: ContextVar[dict[str, str] | None] = ContextVar("request_scopes", default=None)
-
-
-def _start_request(**kwargs: Any) -> None:
-    _request_version.set([])
-    _request_scopes.set({})
-
-
-def _finish_request(**kwargs: Any) -> None:
-    _request_version.set(None)
-    _request_scopes.set(None)
-
-
-request_started.connect(_start_request, dispatch_uid="cdv-content-version-start")
-request_finished.connect(_finish_request, dispatch_uid="cdv-content-version-finish")
+REQUEST_VERSION = "content-version"
+REQUEST_SCOPES = "scope-versions"
 
 
 def caching_enabled() -> bool:
@@ -62,14 +48,14 @@ def caching_enabled() -> bool:
 
 
 def content_version() -> str:
-    memo = _request_version.get()
-    if memo:
-        return memo[0]
+    memo = request_memo.current()
+    if memo and REQUEST_VERSION in memo:
+        return memo[REQUEST_VERSION]
     version = cache.get(VERSION_KEY)
     if version is None:
         version = bump_content_version()
     if memo is not None:
-        memo.append(version)
+        memo[REQUEST_VERSION] = version
     return version
 
 
@@ -86,9 +72,9 @@ def bump_content_version() -> str:
 def _new_content_version() -> str:
     version = str(time.time_ns())
     cache.set(VERSION_KEY, version, None)
-    memo = _request_version.get()
+    memo = request_memo.current()
     if memo is not None:
-        memo[:] = [version]
+        memo[REQUEST_VERSION] = version
     return version
 
 
@@ -100,15 +86,15 @@ def scope_version(scope: str) -> str:
     version = cache.get(f"{SCOPE_VERSION_PREFIX}{scope}")
     if version is None:
         version = bump_scope_version(scope)
-    read = _request_scopes.get()
-    if read is not None:
-        read[scope] = version
+    memo = request_memo.current()
+    if memo is not None:
+        memo.setdefault(REQUEST_SCOPES, {})[scope] = version
     return version
 
 
 def scopes_read() -> dict[str, str]:
     """The scope versions the current request read so far (none outside requests)."""
-    return dict(_request_scopes.get() or {})
+    return dict((request_memo.current() or {}).get(REQUEST_SCOPES, {}))
 
 
 def current_scope_versions(scopes: list[str]) -> dict[str, str | None]:

@@ -39,6 +39,12 @@ def per_request(key: str, compute: Callable[[], T]) -> T:
     return memo[key]
 
 
+def current() -> dict[str, Any] | None:
+    """The values remembered for the request being served (None outside requests), for
+    callers that update them as the request goes (`fragments.content_version`)."""
+    return _memo.get()
+
+
 def forget(key: str) -> None:
     """Drops a remembered value: the request itself changed what it depends on."""
     memo = _memo.get()
