@@ -19,7 +19,7 @@ from typing import Any
 from django.db import connection, transaction
 
 from ..analysis import STOP_WORDS, stem, stems
-from ..documents import FACETS, SearchDocument
+from ..documents import SearchDocument
 from ..models import IndexEntry
 from ..query import Alternative, ParsedQuery
 from . import database
@@ -200,13 +200,11 @@ class SQLiteBackend(DatabaseBackend):
         return f"SELECT key, value FROM json_each((SELECT {FACET_COUNTER}(facets) FROM {relation}))"
 
     def _fts_constraints(self, request: SearchRequest, match: Match) -> list[str]:
-        """The MATCH expressions of a search: its words, the audiences, each facet filter
-        (what `_where` asks of the entry rows, said to FTS5)."""
-        constraints = [*match.where_params, any_filter(map(audience_token, request.audiences))]
-        for field, values in sorted(request.filters.items()):
-            if field in FACETS and values:
-                constraints.append(any_filter(facet_token(f"{field}:{v}") for v in values))
-        return constraints
+        """The MATCH expressions of a search: its words, the audiences and each selected
+        facet's filter (`_where`'s conditions, each already a MATCH: see `facet_filter`)."""
+        audiences = any_filter(map(audience_token, request.audiences))
+        filters = [param for selected in self._selected(request) for param in selected.params]
+        return [*match.where_params, audiences, *filters]
 
     def _count_and_facets(
         self,
