@@ -36,6 +36,25 @@ def home_page(db):
     return home
 
 
+@pytest.fixture
+def every_cache_on(settings):
+    """The caches as production serves them, even in the suite's uncached pass
+    (FRAGMENT_CACHE_ENABLED=false); a test may still set its own value."""
+    settings.FRAGMENT_CACHE_ENABLED = True
+
+
+@pytest.fixture
+def two_pages_of_news(home_page, programme):
+    """A news listing of 14 news: two pages of it."""
+    from cms.core.demo_builders import child_page
+    from cms.news.models import NewsIndexPage, NewsPage
+
+    index = child_page(home_page, NewsIndexPage, "actualites", title="Actualités")
+    for number in range(14):
+        child_page(index, NewsPage, f"actualite-{number}", title=f"Actualité numéro {number}")
+    return index
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The reference data (programme and territories) is loaded once per session into the

@@ -14,31 +14,16 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
-from cms.core.demo_builders import child_page
 from cms.core.fragments import bump_scope_version
-from cms.news.models import NewsIndexPage, NewsPage
+from cms.news.models import NewsPage
 from cms.territories.models import Town, town_scope
 from coeurdeville.page_cache import PageCacheMiddleware
 from tests.conftest import cached_keys
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_cache_on")]
 
 NEWS = "/actualites/actualite-3/"
 NONCE = re.compile(r'nonce="([^"]+)"')
-
-
-@pytest.fixture(autouse=True)
-def _every_cache_on(settings):
-    """Even in the suite's uncached pass (FRAGMENT_CACHE_ENABLED=false)."""
-    settings.FRAGMENT_CACHE_ENABLED = True
-
-
-@pytest.fixture
-def news_index(home_page, programme):
-    index = child_page(home_page, NewsIndexPage, "actualites", title="Actualités")
-    for number in range(14):
-        child_page(index, NewsPage, f"actualite-{number}", title=f"Actualité numéro {number}")
-    return index
 
 
 def _get(client: Client, url: str, **extra: str) -> tuple[HttpResponse, int]:
@@ -58,7 +43,7 @@ def _without_nonce(text: str) -> str:
 # What is kept, and how it is served.
 
 
-def test_a_repeat_view_is_the_same_page_without_a_query(client, news_index, territories):
+def test_a_repeat_view_is_the_same_page_without_a_query(client, two_pages_of_news, territories):
     town = Town.objects.order_by("pk").first()
     for url in ("/", "/actualites/", "/actualites/?page=2", NEWS, town.get_absolute_url()):
         first, _ = _get(client, url)
@@ -68,7 +53,7 @@ def test_a_repeat_view_is_the_same_page_without_a_query(client, news_index, terr
         assert _without_nonce(again.content.decode()) == _without_nonce(first.content.decode())
 
 
-def test_each_answer_gets_its_own_csp_nonce_in_the_page_and_the_header(client, news_index):
+def test_each_answer_gets_its_own_csp_nonce_in_the_page_and_the_header(client, two_pages_of_news):
     nonces = set()
     for _ in range(3):
         response = client.get(NEWS)
@@ -80,7 +65,7 @@ def test_each_answer_gets_its_own_csp_nonce_in_the_page_and_the_header(client, n
     assert len(nonces) == 3
 
 
-def test_a_kept_page_keeps_its_headers(client, news_index):
+def test_a_kept_page_keeps_its_headers(client, two_pages_of_news):
     first = client.get(NEWS)
     again, queries = _get(client, NEWS)
     assert queries == 0
@@ -100,7 +85,7 @@ def test_a_kept_page_keeps_its_headers(client, news_index):
     assert not again.cookies
 
 
-def test_head_is_answered_from_the_kept_page_without_a_body(client, news_index):
+def test_head_is_answered_from_the_kept_page_without_a_body(client, two_pages_of_news):
     assert client.head(NEWS).status_code == 200
     assert _kept_pages() == 0  # only GET keeps a page
     get = client.get(NEWS)
@@ -126,7 +111,7 @@ def test_a_renewed_scope_drops_its_town_page(client, territories, home_page):
 # Who never gets, nor leaves, a kept page.
 
 
-def test_signed_in_members_neither_get_nor_leave_a_kept_page(client, news_index):
+def test_signed_in_members_neither_get_nor_leave_a_kept_page(client, two_pages_of_news):
     client.get(NEWS)
     member = get_user_model().objects.create_user(
         email="membre@ville-agen.fr", password="une phrase de passe solide"
@@ -143,7 +128,7 @@ def test_signed_in_members_neither_get_nor_leave_a_kept_page(client, news_index)
 
 
 @pytest.mark.parametrize("cookie", ["sessionid", "messages"])
-def test_a_session_or_pending_messages_bypass_the_kept_pages(client, news_index, cookie):
+def test_a_session_or_pending_messages_bypass_the_kept_pages(client, two_pages_of_news, cookie):
     client.get(NEWS)
     client.cookies[cookie] = "quelque-chose"
     response, queries = _get(client, NEWS)
@@ -151,7 +136,7 @@ def test_a_session_or_pending_messages_bypass_the_kept_pages(client, news_index,
     assert queries > 0
 
 
-def test_private_pages_are_never_kept(client, news_index):
+def test_private_pages_are_never_kept(client, two_pages_of_news):
     by_login = NewsPage.objects.get(slug="actualite-1")
     by_password = NewsPage.objects.get(slug="actualite-2")
     PageViewRestriction.objects.create(page=by_login, restriction_type=PageViewRestriction.LOGIN)
@@ -172,7 +157,7 @@ def test_private_pages_are_never_kept(client, news_index):
     assert 'name="password"' in Client().get(by_password.url).content.decode()
 
 
-def test_a_preview_never_gets_the_kept_live_page(client, news_index):
+def test_a_preview_never_gets_the_kept_live_page(client, two_pages_of_news):
     # The live page, kept under the site's own host, which the preview's request uses.
     client.get(NEWS, HTTP_HOST="localhost")
     assert _get(client, NEWS, HTTP_HOST="localhost")[1] == 0
@@ -197,13 +182,13 @@ def test_a_preview_never_gets_the_kept_live_page(client, news_index):
         f"{NEWS}?page=2",
     ],
 )
-def test_other_queries_leave_no_kept_page(client, news_index, url):
+def test_other_queries_leave_no_kept_page(client, two_pages_of_news, url):
     for _ in range(2):
         assert client.get(url).status_code in {200, 404}
     assert _kept_pages() == 0
 
 
-def test_only_the_hosts_own_spelling_keeps_a_page(client, news_index):
+def test_only_the_hosts_own_spelling_keeps_a_page(client, two_pages_of_news):
     """Django accepts any case, a trailing dot and any port on an allowed host, and the page
     shows the host as sent: one kept copy per spelling would let a visitor fill the cache."""
     spellings = [
@@ -227,7 +212,7 @@ def test_only_the_hosts_own_spelling_keeps_a_page(client, news_index):
     assert _kept_pages() == 2
 
 
-def test_errors_redirects_search_and_the_community_are_never_kept(client, news_index):
+def test_errors_redirects_search_and_the_community_are_never_kept(client, two_pages_of_news):
     Redirect.objects.create(
         old_path="/ancienne-actualite", redirect_page=NewsPage.objects.get(slug="actualite-3")
     )

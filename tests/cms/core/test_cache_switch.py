@@ -6,27 +6,12 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from wagtail.models import Site
 
-from cms.core.demo_builders import child_page
 from cms.core.models.settings import PortalSettings
-from cms.news.models import NewsIndexPage, NewsPage
+from cms.news.models import NewsPage
 from cms.territories.models import Town
 from tests.conftest import cached_keys, clear_test_cache
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _every_cache_on(settings):
-    """Even in the suite's uncached pass; the switch test sets its own value."""
-    settings.FRAGMENT_CACHE_ENABLED = True
-
-
-@pytest.fixture
-def news_index(home_page, programme):
-    index = child_page(home_page, NewsIndexPage, "actualites", title="Actualités")
-    for number in range(14):
-        child_page(index, NewsPage, f"actualite-{number}", title=f"Actualité numéro {number}")
-    return index
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_cache_on")]
 
 
 def _listing_fragments() -> set[str]:
@@ -36,7 +21,7 @@ def _listing_fragments() -> set[str]:
 @pytest.mark.parametrize(
     "spelling", ["01", "001", "٢", "²", "2.0", " 2", "99999999999999999999999", "-1", "0"]
 )
-def test_other_spellings_of_a_page_number_get_no_cache_entry(client, news_index, spelling):
+def test_other_spellings_of_a_page_number_get_no_cache_entry(client, two_pages_of_news, spelling):
     assert client.get("/actualites/").status_code == 200
     assert client.get("/actualites/?page=2").status_code == 200
     assert client.get("/actualites/?page=1").status_code == 200
@@ -48,7 +33,7 @@ def test_other_spellings_of_a_page_number_get_no_cache_entry(client, news_index,
     assert _listing_fragments() == cached
 
 
-def test_far_page_numbers_are_rendered_but_not_cached(client, news_index):
+def test_far_page_numbers_are_rendered_but_not_cached(client, two_pages_of_news):
     for number in range(51, 60):
         assert client.get(f"/actualites/?page={number}").status_code == 200
     assert _listing_fragments() == set()
@@ -67,7 +52,7 @@ def test_tests_empty_their_own_keys_and_nothing_else_on_redis():
         client.delete("another-app:1:session")
 
 
-def _change_behind_the_caches(news_index) -> None:
+def _change_behind_the_caches(two_pages_of_news) -> None:
     """Changes what the chrome, the map and a listing show, sending no signal."""
     site = Site.objects.get(is_default_site=True)
     PortalSettings.objects.filter(site=site).update(tagline="Devise changée en douce")
@@ -76,14 +61,16 @@ def _change_behind_the_caches(news_index) -> None:
 
 
 @pytest.mark.parametrize("enabled", [True, False])
-def test_the_switch_turns_every_cache_on_or_off(client, news_index, territories, settings, enabled):
+def test_the_switch_turns_every_cache_on_or_off(
+    client, two_pages_of_news, territories, settings, enabled
+):
     settings.FRAGMENT_CACHE_ENABLED = enabled
     PortalSettings.for_site(Site.objects.get(is_default_site=True))
     assert client.get("/actualites/").status_code == 200
     assert client.get("/carte/").status_code == 200
     assert client.get("/actualites/actualite-3/").status_code == 200
 
-    _change_behind_the_caches(news_index)
+    _change_behind_the_caches(two_pages_of_news)
     listing = client.get("/actualites/").content.decode()
     town_map = client.get("/carte/").content.decode()
     detail = client.get("/actualites/actualite-3/")

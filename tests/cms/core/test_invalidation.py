@@ -24,15 +24,10 @@ from cms.news.models import NewsIndexPage, NewsPage
 from cms.programme.models import Topic
 from cms.territories.models import Town
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_cache_on")]
 
 CACHED_TITLE = "Lancement du programme"
 CHANGED_TITLE = "Titre changé sans signal"
-
-
-@pytest.fixture(autouse=True)
-def _every_cache_on(settings):
-    settings.FRAGMENT_CACHE_ENABLED = True
 
 
 @pytest.fixture

@@ -10,13 +10,7 @@ from wagtail.models import PageViewRestriction
 from cms.core.demo_builders import child_page
 from cms.news.models import NewsIndexPage, NewsPage
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _every_cache_on(settings):
-    """Even in the suite's uncached pass (FRAGMENT_CACHE_ENABLED=false)."""
-    settings.FRAGMENT_CACHE_ENABLED = True
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_cache_on")]
 
 
 @pytest.fixture

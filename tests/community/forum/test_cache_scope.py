@@ -9,14 +9,9 @@ from cms.core.fragments import VERSION_KEY, content_version
 from cms.resources.models import ResourceIndexPage, ResourcePage
 from community.forum.models import Topic
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_cache_on")]
 
 GUIDE_TITLE = "Guide de la convention ORT"
-
-
-@pytest.fixture(autouse=True)
-def _every_cache_on(settings):
-    settings.FRAGMENT_CACHE_ENABLED = True
 
 
 @pytest.fixture
