@@ -98,6 +98,12 @@ def test_no_related_section_without_shared_topics(client, home_page):
     assert "Ressources liées" not in client.get(page.url).content.decode()
 
 
+def test_a_resource_without_topics_looks_for_no_related_ones(home_page, django_assert_num_queries):
+    page = make_resource(make_index(home_page), "Isolée")
+    with django_assert_num_queries(0):
+        assert page.related_resources(topics=[], limit=3) == []
+
+
 def test_resources_for_topic_are_live_and_newest_first(guide, topics, home_page):
     others = make_index(home_page, "ressources", "Ressources")
     newer = make_resource(
