@@ -99,14 +99,19 @@ def card_rendition(image: AbstractImage) -> AbstractRendition:
     return get_rendition_or_not_found(image, CARD_IMAGE_FILTER)
 
 
-def card_images() -> Prefetch:
-    """A prefetch of the listing images with their card rendition (two queries in all)."""
-    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION, SVG_CARD_RENDITION)
-    return Prefetch("listing_image", queryset=images)
+def card_renditions(images: str = "listing_image") -> Prefetch:
+    """A prefetch of the card renditions of the images at `images` (one query for all),
+    where `card_rendition` finds them."""
+    renditions = get_image_model().get_rendition_model().objects.filter(
+        filter_spec__in=(CARD_RENDITION, SVG_CARD_RENDITION)
+    )
+    return Prefetch(f"{images}__renditions", queryset=renditions, to_attr="prefetched_renditions")
 
 
 def with_card_images(queryset: QuerySet) -> QuerySet:
-    return queryset.prefetch_related(card_images())
+    """`queryset` with each page's listing image joined and its card rendition prefetched:
+    one query more in all."""
+    return queryset.select_related("listing_image").prefetch_related(card_renditions())
 
 
 def attach_card_images(pages: Sequence[Page]) -> None:
