@@ -94,7 +94,10 @@ def card_rendition(image: AbstractImage) -> AbstractRendition:
         stored = _STORED_FILTERS[image.is_svg()]
         focal_point_key = stored.get_cache_key(image)
         for rendition in prefetched:
-            if rendition.filter_spec == stored.spec and rendition.focal_point_key == focal_point_key:
+            if (
+                rendition.filter_spec == stored.spec
+                and rendition.focal_point_key == focal_point_key
+            ):
                 return rendition
     return get_rendition_or_not_found(image, CARD_IMAGE_FILTER)
 
@@ -102,8 +105,10 @@ def card_rendition(image: AbstractImage) -> AbstractRendition:
 def card_renditions(images: str = "listing_image") -> Prefetch:
     """A prefetch of the card renditions of the images at `images` (one query for all),
     where `card_rendition` finds them."""
-    renditions = get_image_model().get_rendition_model().objects.filter(
-        filter_spec__in=(CARD_RENDITION, SVG_CARD_RENDITION)
+    renditions = (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(filter_spec__in=(CARD_RENDITION, SVG_CARD_RENDITION))
     )
     return Prefetch(f"{images}__renditions", queryset=renditions, to_attr="prefetched_renditions")
 
