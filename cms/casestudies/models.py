@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.http import HttpRequest
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -46,8 +46,15 @@ class CaseStudyPageQuerySet(DatedPageQuerySet):
     card_fields = ("published_on", "year", "town__name")
 
     def for_cards(self) -> "CaseStudyPageQuerySet":
-        """With what a card shows (town, year, first axis, image) in a fixed number of queries."""
-        return super().for_cards().select_related("town").prefetch_related("topics")
+        """With what a card shows (town, year, image) in a fixed number of queries, and its
+        badge: the short title of its first axis or theme (`card_badge`), read in the same
+        query (prefetching every topic of every card cost more than the rest of the rows)."""
+        first_topic = (
+            CaseStudyPage.topics.through.objects.filter(casestudypage=OuterRef("pk"))
+            .order_by(*(f"topic__{field}" for field in Topic._meta.ordering))
+            .values("topic__short_title")[:1]
+        )
+        return super().for_cards().select_related("town").annotate(card_badge=Subquery(first_topic))
 
 
 class CaseStudyIndexPage(FeedMixin, IndexPage):

@@ -30,6 +30,21 @@ def publicly_visible() -> Q:
 # The page fields a card shows (`cms.core.cards.render_card`); each queryset adds those of
 # its type's card (`card_fields`). Loading only them halves the cost of each row.
 CARD_FIELDS = ("title", "url_path", "summary", "listing_image", "listing_image_alt")
+# And of its image: its file, size, focal point (which its renditions' keys derive from) and
+# description (the card's default alt text).
+CARD_IMAGE_FIELDS = tuple(
+    f"listing_image__{field}"
+    for field in (
+        "file",
+        "width",
+        "height",
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
+        "description",
+    )
+)
 
 
 class ListedPageQuerySet(PageQuerySet):
@@ -47,7 +62,7 @@ class ListedPageQuerySet(PageQuerySet):
     def for_cards(self) -> Self:
         """The fields a card shows, with its image and that image's card rendition, in a
         fixed number of queries (two); any other field is loaded on access, one query each."""
-        return with_card_images(self.only(*CARD_FIELDS, *self.card_fields))
+        return with_card_images(self.only(*CARD_FIELDS, *CARD_IMAGE_FIELDS, *self.card_fields))
 
 
 class DatedPageQuerySet(ListedPageQuerySet):
