@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
+from django.db.models.constants import LOOKUP_SEP
 from django.http import HttpRequest
 from django.utils.choices import BaseChoiceIterator
 
@@ -71,9 +72,30 @@ class ListingFilterForm(forms.Form):
             lookup = self.LOOKUPS[name]
             if callable(lookup):
                 queryset = lookup(queryset, value)
+            elif (many := _many_to_many_rows(queryset.model, lookup, value)) is not None:
+                # `pk IN (the relation's rows matching)` rather than joining the relation
+                # and its target into the listing's queries: with the join, PostgreSQL took
+                # 1 to 2 ms more to plan and run the page of a filtered listing and its
+                # count. Same rows: a page matches once at most (lookups end on a slug).
+                condition &= Q(pk__in=many)
             else:
                 condition &= Q(**{lookup: value})
         return queryset.filter(condition)
+
+
+def _many_to_many_rows(model: type[Model], lookup: str, value: Any) -> QuerySet | None:
+    """For a lookup through a many-to-many relation of `model` (`topics__slug`,
+    `tags__slug`), the ids of its pages that match, read from the relation's own table (its
+    through model) alone; None for any other lookup."""
+    relation, _, rest = lookup.partition(LOOKUP_SEP)
+    field = model._meta.get_field(relation)
+    if not (field.many_to_many and rest):
+        return None
+    to_through, to_target = field.get_path_info()
+    owner = to_through.join_field.field.name
+    target = to_target.join_field.name
+    rows = to_through.to_opts.model._default_manager
+    return rows.filter(**{f"{target}{LOOKUP_SEP}{rest}": value}).values(owner)
 
 
 @dataclass(frozen=True)
