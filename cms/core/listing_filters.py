@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, Q, QuerySet
 from django.db.models.constants import LOOKUP_SEP
 from django.http import HttpRequest
@@ -88,7 +89,10 @@ def _many_to_many_rows(model: type[Model], lookup: str, value: Any) -> QuerySet 
     `tags__slug`), the ids of its pages that match, read from the relation's own table (its
     through model) alone; None for any other lookup."""
     relation, _, rest = lookup.partition(LOOKUP_SEP)
-    field = model._meta.get_field(relation)
+    try:
+        field = model._meta.get_field(relation)
+    except FieldDoesNotExist:  # an annotation's name
+        return None
     if not (field.many_to_many and rest):
         return None
     to_through, to_target = field.get_path_info()
@@ -116,9 +120,12 @@ def apply_filters(
     choices: Mapping[str, Choices] | None = None,
 ) -> FilteredListing:
     """`queryset` narrowed by every valid filter in `params`."""
-    submitted = form_class(
-        {name: params.get(name, "") for name in form_class.base_fields}, choices=choices
-    )
+    data = {name: params.get(name, "") for name in form_class.base_fields}
+    if not any(data.values()):
+        # No filter asked (the listing as linked from the menu): nothing to check, every
+        # filter being optional; only the form to draw.
+        return FilteredListing(queryset=queryset, form=form_class(choices=choices), active={})
+    submitted = form_class(data, choices=choices)
     submitted.is_valid()
     ignored = [str(submitted.fields[name].label) for name in submitted.errors if name != "__all__"]
     active = {
@@ -153,7 +160,7 @@ def listing_context(
     """The context of a filterable index page, newest items first, computed lazily so that
     a cached listing runs none of its queries."""
     listing = lazy(filter_listing)
-    page_obj = lazy(lambda: index.paginate(request, listing.queryset.newest_first().for_cards()))
+    page_obj = lazy(lambda: index.paginate(request, listing.queryset.newest_first()))
     return {
         "filter_form": lazy(lambda: listing.form),
         "ignored_filters": lazy(lambda: listing.ignored),

@@ -30,8 +30,9 @@ def publicly_visible() -> Q:
 # The page fields a card shows (`cms.core.cards.render_card`); each queryset adds those of
 # its type's card (`card_fields`). Loading only them halves the cost of each row.
 CARD_FIELDS = ("title", "url_path", "summary", "listing_image", "listing_image_alt")
-# And of its image: its file, size, focal point (which its renditions' keys derive from) and
-# description (the card's default alt text).
+# And of its image: its file, size, focal point (which its renditions' keys derive from),
+# description (the card's default alt text) and file hash (Wagtail's `{% image %}` keys its
+# rendition cache with it).
 CARD_IMAGE_FIELDS = tuple(
     f"listing_image__{field}"
     for field in (
@@ -43,6 +44,7 @@ CARD_IMAGE_FIELDS = tuple(
         "focal_point_width",
         "focal_point_height",
         "description",
+        "file_hash",
     )
 )
 

@@ -41,7 +41,7 @@ class MeasureIndexPage(IndexPage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["page_obj"] = lazy(lambda: self.paginate(request, self.measures().for_cards()))
+        context["page_obj"] = lazy(lambda: self.paginate(request, self.measures()))
         return context
 
 

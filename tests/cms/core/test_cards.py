@@ -2,9 +2,13 @@
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image
 
 from cms.core.cards import CARD_IMAGE_FILTER, CARD_RENDITION, SVG_CARD_RENDITION, card_rendition
+from cms.core.demo_builders import child_page
+from cms.measures.models import MeasureIndexPage, MeasurePage
 from cms.news.models import NewsPage
 from tests.factories import ImageFactory
 
@@ -78,3 +82,27 @@ def test_listed_pages_bring_their_card_rendition(
     with django_assert_num_queries(0):
         found = {card_rendition(page.listing_image).pk for page in pages}
     assert found == {expected.pk}
+
+
+def test_a_listing_of_cards_drawn_by_wagtails_image_tag_reads_no_field_per_card(
+    client, home_page, settings
+):
+    """The measures' cards use `{% image %}`, which reads more of the image than
+    `render_card` (its file hash): loading only the cards' fields must not cost a query per
+    card."""
+    settings.FRAGMENT_CACHE_ENABLED = False
+    index = child_page(home_page, MeasureIndexPage, "dispositifs", title="Dispositifs")
+
+    def queries() -> int:
+        client.get("/dispositifs/")  # renditions are made on the first rendering
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/dispositifs/").status_code == 200
+        return len(captured)
+
+    child_page(index, MeasurePage, "m-0", title="M 0", tagline="T", listing_image=ImageFactory())
+    one = queries()
+    for number in range(1, 5):
+        child_page(
+            index, MeasurePage, f"m-{number}", title="M", tagline="T", listing_image=ImageFactory()
+        )
+    assert queries() == one
