@@ -7,6 +7,7 @@ a setting or publishing, moving or unpublishing a page rebuilds it (see `fragmen
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import HttpRequest
@@ -15,6 +16,7 @@ from wagtail.models import Page, Site
 
 from .fragments import remember
 from .models.settings import NavigationSettings, PortalSettings
+from .sites import CHROME_SETTINGS
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,23 @@ def _list_item(raw: dict) -> dict:
     return raw["value"] if raw.get("type") == "item" and "value" in raw else raw
 
 
+def _joined_settings(site: Site) -> tuple[PortalSettings, StreamValue, StreamValue] | None:
+    """Both settings rows when they came with the site itself (`sites.site_for_request`)."""
+    if not all(getattr(Site, name).is_cached(site) for name in CHROME_SETTINGS):
+        return None
+    try:
+        navigation = site.navigationsettings
+        return site.portalsettings, navigation.main_menu, navigation.footer_links
+    except ObjectDoesNotExist:  # a new site: created below, as `for_site` would
+        return None
+
+
 def _read_settings(site: Site) -> tuple[PortalSettings, StreamValue, StreamValue]:
-    """The portal settings of `site` with the navigation's main menu and footer links, in
-    one query; through Wagtail's `for_site` (which creates a missing row) otherwise."""
+    """The portal settings of `site` with the navigation's main menu and footer links: as
+    the site was read with them, or in one query; through Wagtail's `for_site` (which
+    creates a missing row) otherwise."""
+    if joined := _joined_settings(site):
+        return joined
     navigation = NavigationSettings.objects.filter(site_id=OuterRef("site_id"))
     portal = (
         PortalSettings.objects.filter(site=site)

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
 ROW_FIELDS = ("id", "path", "depth", "slug", "url_path", "title", "live", "content_type_id")
@@ -103,3 +103,22 @@ def route_below(root: Page, request: HttpRequest, components: list[str]) -> Rout
             raise Http404
         return RouteResult(specific)
     raise AssertionError("route_below needs at least one component")
+
+
+def route_for_site(site: Site | None, request: HttpRequest, path: str) -> RouteResult | None:
+    """What Wagtail's `Page.route_for_request` answers for `path` on `site` (None: a 404).
+
+    Wagtail first reads the site's root page as its specific type, only to call its
+    `route()`; when that routes as Wagtail's (the portal's home page), the walk below the
+    root needs nothing but the root's path and depth, already read with the site."""
+    if site is None:
+        return None
+    components = [component for component in path.split("/") if component]
+    root = site.root_page.localized
+    model = root.specific_class
+    try:
+        if components and model is not None and _routes_as_wagtail(model):
+            return route_below(root, request, components)
+        return root.specific.route(request, components)
+    except Http404:
+        return None
