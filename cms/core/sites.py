@@ -5,13 +5,17 @@ annotation) and every public page then reads the site's portal and navigation se
 (`chrome`) in a query of their own. Here the same candidates (the host's sites and the
 default site: one or two rows) come in one plain query, with their root page as Wagtail
 reads it and both settings rows joined, and Wagtail's ranking runs in Python on them. The
-site is then handed to Wagtail (`request._wagtail_site`), which asks no further.
+site is then handed to Wagtail (`request._wagtail_site`), which asks no further. The same
+query tells whether any page view restriction exists: most often none, and the request then
+need not read them (`restrictions`).
 """
 
 from django.db.models import Q
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from wagtail.models import Site
+
+from .restrictions import any_restriction, note_any_restriction
 
 # Wagtail's ranks (`wagtail.models.sites.get_site_for_hostname`), best first.
 MATCH_HOSTNAME_PORT = 0
@@ -63,7 +67,10 @@ def site_for_request(request: HttpRequest) -> Site | None:
     candidates = list(
         Site.objects.filter(Q(hostname=hostname) | Q(is_default_site=True))
         .select_related("root_page", *CHROME_SETTINGS)
+        .annotate(any_view_restriction=any_restriction())
         .order_by()
     )
+    if candidates:
+        note_any_restriction(candidates[0].any_view_restriction)
     request._wagtail_site = choose_site(candidates, hostname, port)
     return request._wagtail_site

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from cms.core.demo import load_legal_pages, load_settings
 from cms.core.demo_builders import child_page
@@ -107,3 +107,18 @@ def test_a_site_whose_root_is_a_plain_page_routes_as_wagtail(client, home_page, 
     assert response.status_code == 200
     assert "Actualités du site bis" in response.content.decode()
     assert client.get("/inconnu/", HTTP_HOST="bis.localhost").status_code == 404
+
+
+def test_without_any_restriction_a_page_and_its_listing_read_none(client, news, settings):
+    settings.FRAGMENT_CACHE_ENABLED = False
+    for url in ("/actualites/", "/actualites/lancement/"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        reads = [
+            q for q in queries.captured_queries if "wagtailcore_pageviewrestriction" in q["sql"]
+        ]
+        assert len(reads) == 1  # the site's query asking whether any exists
+    # One made now applies at once: the next request's site query sees it.
+    PageViewRestriction.objects.create(page=news, restriction_type="login")
+    assert client.get("/actualites/lancement/").status_code == 302
+    assert "Lancement du programme" not in client.get("/actualites/").content.decode()
