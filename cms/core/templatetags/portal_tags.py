@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.documents.models import AbstractDocument
 
 from cms.core.cards import render_card
+from cms.core.chrome_menu import render_main_menu
 from cms.core.fragments import remember
 
 register = template.Library()
@@ -54,6 +55,15 @@ def page_card(
 ) -> SafeString:
     """`{% page_card item heading_level="h2" badge=… detail=… %}`: a listed page's card."""
     return render_card(item, context.get("request"), heading_level, badge, detail)
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context: template.Context) -> SafeString:
+    """`{% main_menu %}`: the header's main menu, the current page marked (`chrome_menu`)."""
+    chrome, request = context.get("chrome"), context.get("request")
+    if chrome is None:  # a template rendered without the portal's context processor
+        return SafeString()
+    return render_main_menu(chrome.main_menu, request.path if request else "")
 
 
 @register.simple_tag(takes_context=True)
