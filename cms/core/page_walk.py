@@ -8,6 +8,9 @@ the segment's slug), and only the page served is read as its specific type. A pa
 routable page serving a sub-route of its own) is handed the rest of the URL, as in Wagtail.
 As in Wagtail: a missing segment or a draft page served is a 404, a draft on the way does
 not stop the walk, and privacy is checked when the page is served, not here.
+
+The same query also reads the few pages another part of the request asked for beforehand
+(`read_along`: the pages the menus link to), instead of a query of their own.
 """
 
 from collections.abc import Callable
