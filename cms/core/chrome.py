@@ -6,7 +6,9 @@ a setting or publishing, moving or unpublishing a page rebuilds it (see `fragmen
 """
 
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import HttpRequest
@@ -15,6 +17,8 @@ from wagtail.models import Page, Site
 
 from .fragments import remember
 from .models.settings import NavigationSettings, PortalSettings
+from .page_walk import read_along, read_along_the_walk
+from .sites import CHROME_SETTINGS
 
 
 @dataclass(frozen=True)
@@ -50,9 +54,23 @@ def _list_item(raw: dict) -> dict:
     return raw["value"] if raw.get("type") == "item" and "value" in raw else raw
 
 
+def _joined_settings(site: Site) -> tuple[PortalSettings, StreamValue, StreamValue] | None:
+    """Both settings rows when they came with the site itself (`sites.site_for_request`)."""
+    if not all(getattr(Site, name).is_cached(site) for name in CHROME_SETTINGS):
+        return None
+    try:
+        navigation = site.navigationsettings
+        return site.portalsettings, navigation.main_menu, navigation.footer_links
+    except ObjectDoesNotExist:  # a new site: created below, as `for_site` would
+        return None
+
+
 def _read_settings(site: Site) -> tuple[PortalSettings, StreamValue, StreamValue]:
-    """The portal settings of `site` with the navigation's main menu and footer links, in
-    one query; through Wagtail's `for_site` (which creates a missing row) otherwise."""
+    """The portal settings of `site` with the navigation's main menu and footer links: as
+    the site was read with them, or in one query; through Wagtail's `for_site` (which
+    creates a missing row) otherwise."""
+    if joined := _joined_settings(site):
+        return joined
     navigation = NavigationSettings.objects.filter(site_id=OuterRef("site_id"))
     portal = (
         PortalSettings.objects.filter(site=site)
@@ -76,20 +94,45 @@ def _read_settings(site: Site) -> tuple[PortalSettings, StreamValue, StreamValue
     return portal, portal.main_menu, portal.footer_links
 
 
+Link = dict[str, Any]  # a `LinkBlock` value as stored
+
+
+def _links(
+    main_menu: StreamValue, footer: StreamValue
+) -> tuple[list[tuple[Link, list[Link]]], list[Link]]:
+    """The main menu's entries (each with its sub-menu) and the footer links, as stored."""
+    entries = [
+        (item["value"]["link"], [_list_item(child) for child in item["value"]["children"]])
+        for item in main_menu.raw_data
+    ]
+    return entries, [block["value"] for block in footer.raw_data]
+
+
+def _page_ids(menu: list[tuple[Link, list[Link]]], footer: list[Link]) -> set[int]:
+    linked = [*(value for link, children in menu for value in (link, *children)), *footer]
+    return {value["page"] for value in linked if value.get("page")}
+
+
+def read_menu_pages_along(site: Site) -> None:
+    """When `site` came with its settings (`sites`), asks the request's page walk to read
+    the pages its menus link to in the walk's own query (`page_walk.read_along`)."""
+    if joined := _joined_settings(site):
+        _, main_menu, footer = joined
+        read_along(_page_ids(*_links(main_menu, footer)))
+
+
 def build_chrome(site: Site, request: HttpRequest | None = None) -> SiteChrome:
     """The chrome of `site`, read from the settings' stored block data: converting the
     menus' blocks and their page choosers costs more than the page itself. The linked
-    pages' URLs come from one query of their `url_path`; `request` (one of that site's)
+    pages' URLs come from their `url_path`, read by the page walk (`read_menu_pages_along`)
+    or in one query of their own; `request` (one of that site's)
     lends Wagtail its site root paths, read once per request instead of once per link."""
     portal, main_menu_data, footer_data = _read_settings(site)
-    menu = [
-        (item["value"]["link"], [_list_item(child) for child in item["value"]["children"]])
-        for item in main_menu_data.raw_data
-    ]
-    footer = [block["value"] for block in footer_data.raw_data]
-    linked = [*(value for link, children in menu for value in (link, *children)), *footer]
-    page_ids = {value["page"] for value in linked if value.get("page")}
-    pages = Page.objects.only("url_path").in_bulk(page_ids) if page_ids else {}
+    menu, footer = _links(main_menu_data, footer_data)
+    page_ids = _page_ids(menu, footer)
+    pages = read_along_the_walk(page_ids)
+    if pages is None:
+        pages = Page.objects.only("url_path").in_bulk(page_ids) if page_ids else {}
 
     def link(value: dict) -> MenuLink:
         # No page type of the portal changes its URL, so the generic page gives it.

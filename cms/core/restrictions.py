@@ -10,7 +10,25 @@ from that list.
 from django.db.models import Exists, F, OuterRef, QuerySet
 from wagtail.models import Page, PageViewRestriction
 
+from . import request_memo
 from .request_memo import per_request
+
+REQUEST_KEY = "view-restrictions"
+
+
+def any_restriction() -> Exists:
+    """Whether any view restriction exists, for a query the request runs anyway (its site's,
+    `sites`): most sites have none, and then `note_any_restriction` spares the request
+    reading them."""
+    return Exists(PageViewRestriction.objects.all())
+
+
+def note_any_restriction(exists: bool) -> None:
+    """What `any_restriction()` answered, read by the current request itself: when there is
+    none, the request's list of restrictions is known to be empty."""
+    memo = request_memo.current()
+    if memo is not None and not exists:
+        memo.setdefault(REQUEST_KEY, [])
 
 
 def site_restrictions() -> list[PageViewRestriction]:
@@ -25,7 +43,7 @@ def site_restrictions() -> list[PageViewRestriction]:
             ).order_by("pk")
         )
 
-    return per_request("view-restrictions", read)
+    return per_request(REQUEST_KEY, read)
 
 
 def restricted_paths() -> list[str]:

@@ -8,6 +8,10 @@ a host only change when what readers see changes, which bumps the content versio
 `serve` view a route it found earlier: Wagtail's URLs (`_util/login/`, the password form),
 its privacy checks and `before_serve_page` hooks, redirects and routable sub-pages all run
 as usual; only plain page routes are remembered, never a routable page's sub-route.
+
+The route it does not remember, and every route when the caches are off, it finds itself as
+Wagtail would (`page_walk.route_for_site`), on the site read with the chrome's settings
+(`sites`): a query less than Wagtail's lookup, and one less again for the site's settings.
 """
 
 from collections.abc import Callable
@@ -21,17 +25,17 @@ from wagtail.models import Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
+from .chrome import read_menu_pages_along
 from .fragments import FRAGMENT_SECONDS, caching_enabled, content_version, remember
+from .page_walk import route_for_site
+from .sites import site_for_request
 
 
 def _site_for(request: HttpRequest) -> Site | None:
     hostname = split_domain_port(request.get_host())[0]
 
     def find() -> Site | None:
-        site = Site.find_for_request(request)
-        if site is not None:
-            site.root_page  # noqa: B018 - remembered with the site it belongs to
-        return site
+        return site_for_request(request)  # with its root page, remembered with it
 
     return remember(f"route-site:{hostname}:{request.get_port()}", find)
 
@@ -63,16 +67,22 @@ class RouteCacheMiddleware:
     def process_view(
         self, request: HttpRequest, view: Callable, args: tuple, kwargs: dict[str, Any]
     ) -> None:
-        if view is not wagtail_serve or not caching_enabled():
+        if view is not wagtail_serve:
+            return
+        path = args[0] if args else kwargs.get("path", "")
+        if not caching_enabled():
+            site = site_for_request(request)
+            if site is not None:
+                read_menu_pages_along(site)
+            request._wagtail_route_for_request = route_for_site(site, request, path)
             return
         site = _site_for(request)
         request._wagtail_site = site
         if site is None:
             return
-        path = args[0] if args else kwargs.get("path", "")
         key = f"route:{site.pk}:{path}:{content_version()}"
         route = _remembered_route(key)
         if route is None:
             request._portal_route_key = key
-        else:
-            request._wagtail_route_for_request = route
+            route = route_for_site(site, request, path)
+        request._wagtail_route_for_request = route

@@ -139,6 +139,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DB_PREPARED_STATEMENTS", True
+):
+    # Parameters bound by the server, each query prepared from its 5th run on a connection:
+    # PostgreSQL then stops parsing and planning the same few queries on every request,
+    # which cost more than running them. A pooler in transaction mode (PgBouncer < 1.21)
+    # cannot keep prepared statements: DB_PREPARED_STATEMENTS=false there.
+    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while a writer commits; the sync pragma is safe under WAL.
     DATABASES["default"]["OPTIONS"] = {

@@ -5,10 +5,12 @@ from typing import Any
 
 from django import template
 from django.core.paginator import Paginator
-from django.utils.safestring import SafeString
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 from wagtail.documents.models import AbstractDocument
 
 from cms.core.cards import render_card
+from cms.core.chrome_menu import render_main_menu
 from cms.core.fragments import remember
 
 register = template.Library()
@@ -56,6 +58,15 @@ def page_card(
 
 
 @register.simple_tag(takes_context=True)
+def main_menu(context: template.Context) -> SafeString:
+    """`{% main_menu %}`: the header's main menu, the current page marked (`chrome_menu`)."""
+    chrome, request = context.get("chrome"), context.get("request")
+    if chrome is None:  # a template rendered without the portal's context processor
+        return SafeString()
+    return render_main_menu(chrome.main_menu, request.path if request else "")
+
+
+@register.simple_tag(takes_context=True)
 def absolute_url(context: template.Context, path: str) -> str:
     return context["request"].build_absolute_uri(path)
 
@@ -86,3 +97,41 @@ def cached_content(parser: template.base.Parser, token: template.base.Token) -> 
     nodelist = parser.parse(("endcached_content",))
     parser.delete_first_token()
     return CachedContentNode(bits[1][1:-1], nodelist)
+
+
+# Stands for the response's CSP nonce in a block rendered once (`rendered_once`).
+NONCE_PLACEHOLDER = "cdv-rendered-once-nonce"
+
+
+class RenderedOnceNode(template.Node):
+    def __init__(self, nodelist: template.NodeList) -> None:
+        self.nodelist = nodelist
+        self.parts: list[str] | None = None
+
+    def render(self, context: template.Context) -> str:
+        nonce = getattr(context.get("request"), "csp_nonce", "")
+        if not nonce:  # no response nonce to put in: as written, without one
+            with context.push(nonce=""):
+                return self.nodelist.render(context)
+        if self.parts is None:
+            # An empty context: the block cannot show anything of the request or database.
+            alone = template.Context({"nonce": NONCE_PLACEHOLDER}, autoescape=context.autoescape)
+            alone.template = context.template  # its engine, for the tags inside
+            self.parts = self.nodelist.render(alone).split(NONCE_PLACEHOLDER)
+        return mark_safe(conditional_escape(nonce).join(self.parts))
+
+
+@register.tag
+def rendered_once(parser: template.base.Parser, token: template.base.Token) -> RenderedOnceNode:
+    """`{% rendered_once %}…{% endrendered_once %}`: markup that comes from code alone
+    (static file URLs, django-dsfr's head and foot tags), rendered once per process and
+    served from memory; the block's `nonce` variable is the response's CSP nonce.
+
+    Nothing read from the database or the request can get in: the block is rendered in an
+    empty context, so the off switch of every cache (`fragments`) is not concerned.
+    """
+    if len(token.split_contents()) != 1:
+        raise template.TemplateSyntaxError("Usage: {% rendered_once %}…{% endrendered_once %}")
+    nodelist = parser.parse(("endrendered_once",))
+    parser.delete_first_token()
+    return RenderedOnceNode(nodelist)
