@@ -136,11 +136,14 @@ class PostgresBackend(DatabaseBackend):
     def _prepare(self, cursor: Any) -> None:
         # The match set comes from the GIN index (a bitmap, no vector read per row); a
         # sequential scan would read every TOASTed vector. JIT and parallel workers cost
-        # more than they save on searches of a few milliseconds. In one round trip
-        # (`true`: for this transaction only, as SET LOCAL).
+        # more than they save on searches of a few milliseconds. Each statement is planned
+        # for its own words and filters: the connection prepares a query from its 5th run
+        # (settings `DB_PREPARED_STATEMENTS`), and a generic plan would guess one selectivity
+        # for every search. In one round trip (`true`: for this transaction only).
         cursor.execute(
             "SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), "
-            "set_config('max_parallel_workers_per_gather', '0', true)"
+            "set_config('max_parallel_workers_per_gather', '0', true), "
+            "set_config('plan_cache_mode', 'force_custom_plan', true)"
         )
 
     def _hits(
