@@ -192,10 +192,19 @@ class CaseStudyPage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
     subpage_types: list[str] = []
 
     objects = PageManager.from_queryset(CaseStudyPageQuerySet)()
+    # The town (with its department and region) and the phase the page shows.
+    served_with = ("town__department__region", "phase")
 
     class Meta:
         verbose_name = "retour d’expérience"
         verbose_name_plural = "retours d’expérience"
+
+    def town_with_geography(self) -> Town:
+        """The town with its department and region: read with the page when it was served,
+        else (a preview, a page read otherwise) in one query."""
+        if CaseStudyPage.town.is_cached(self):
+            return self.town
+        return Town.objects.with_geography().get(pk=self.town_id)
 
     @property
     def budget_display(self) -> str:
@@ -233,7 +242,7 @@ class CaseStudyPage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         topics = lazy(lambda: list(self.topics.all()))
-        context["town"] = lazy(lambda: Town.objects.with_geography().get(pk=self.town_id))
+        context["town"] = lazy(lambda: self.town_with_geography())
         context["topics"] = topics
         context["partners"] = lazy(lambda: list(self.financing_partners.all()))
         context["tags"] = lazy(lambda: list(self.tags.all()))

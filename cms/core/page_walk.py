@@ -82,6 +82,9 @@ def _specific(page: Page, model: type[Page], walked: list[Page]) -> Any:
     if any(field.name == "listing_image" for field in model._meta.concrete_fields):
         # A page's card image is also its Open Graph image (base.html).
         queryset = queryset.select_related("listing_image")
+    # What the page type shows of its foreign keys (`BasePage.served_with`), in the same query.
+    if served_with := getattr(model, "served_with", ()):
+        queryset = queryset.select_related(*served_with)
     specific = queryset.get(pk=page.pk)
     specific._cached_parent_obj = walked[-1]
     # Its ancestors from the routing root down, for the breadcrumbs (`BasePage`).

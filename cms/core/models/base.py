@@ -22,6 +22,9 @@ class BasePage(Page):
     """Shared behaviour: breadcrumbs from the page tree, SEO and Open Graph metadata."""
 
     show_in_menus_default = False
+    # Foreign keys the page's template shows, read with the page when it is served
+    # (`page_walk`): `("town__department", "phase")` instead of one query each.
+    served_with: ClassVar[tuple[str, ...]] = ()
 
     class Meta:
         abstract = True

@@ -4,8 +4,10 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from cms.casestudies.models import format_euros
+from cms.casestudies.models import CaseStudyPage, format_euros
 from cms.programme.models import Partner
 
 
@@ -129,3 +131,36 @@ def test_editors_preview_renders_the_page(study):
 
     assert response.status_code == 200
     assert "Titre en cours de relecture" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_served_page_reads_its_town_geography_and_phase_with_the_page(client, settings, study):
+    """`served_with`: the town, its department and region and the phase come in the page's
+    own query, not in one query each (every cache off, as an uncached request runs)."""
+    settings.FRAGMENT_CACHE_ENABLED = False
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/retours-d-experience/albi-logements/")
+
+    facts = BeautifulSoup(response.content, "html.parser").find("dl").get_text(" ", strip=True)
+    assert "Tarn (81), Occitanie" in facts
+    assert "Phase de déploiement" in facts
+    own_tables = ("territories_town", "territories_department", "territories_region")
+    separate = [
+        query["sql"]
+        for query in queries
+        if query["sql"].startswith("SELECT")
+        and any(f'FROM "{table}"' in query["sql"] for table in (*own_tables, "programme_phase"))
+    ]
+    assert separate == []
+
+
+@pytest.mark.django_db
+def test_preview_shows_the_town_geography_read_on_its_own(study):
+    """A preview renders a page that routing did not read: its town comes in a query of its
+    own, with the department and region."""
+    page = CaseStudyPage.objects.get(pk=study.pk)
+    assert not CaseStudyPage.town.is_cached(page)
+
+    response = page.make_preview_request()
+
+    assert "Tarn (81), Occitanie" in response.content.decode()
