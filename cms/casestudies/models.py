@@ -1,6 +1,7 @@
 """Case studies (« retours d’expérience »): what one town of the programme did, and how."""
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -199,13 +200,20 @@ class CaseStudyPage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
     def card_detail(self) -> str:
         return f"{self.town.name} · {self.year}"
 
-    def related_case_studies(self, topics: list[Topic], limit: int) -> list["CaseStudyPage"]:
-        """Other case studies of the same town first, then of the same axes or themes."""
-        same_topics = CaseStudyPage.objects.filter(topics__in=topics).values("pk")
+    def related_case_studies(self, topics: Sequence[Topic], limit: int) -> list["CaseStudyPage"]:
+        """Other case studies of the same town first, then of the same axes or themes
+        (`topics`: the page's own, which it shows anyway, so the subquery reads the link
+        table alone)."""
+        related = Q(town_id=self.town_id)
+        if topics:
+            sharing = CaseStudyPage.topics.through.objects.filter(
+                topic_id__in=[topic.pk for topic in topics]
+            )
+            related |= Q(pk__in=sharing.values("casestudypage_id"))
         return list(
             CaseStudyPage.objects.published()
             .exclude(pk=self.pk)
-            .filter(Q(town_id=self.town_id) | Q(pk__in=same_topics))
+            .filter(related)
             .annotate(
                 same_town=Case(
                     When(town_id=self.town_id, then=Value(1)),

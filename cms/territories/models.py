@@ -49,6 +49,12 @@ class TownQuerySet(models.QuerySet):
     def with_geography(self) -> "TownQuerySet":
         return self.select_related("department__region")
 
+    def territory_of(self, slug: str) -> "TownQuerySet":
+        """The communes of the ACV territory of the town `slug`: that town and, for a binôme,
+        its partner(s). A town page needs both, and reads them in one query."""
+        territory = Town.objects.filter(slug=slug).values("territory_code")
+        return self.filter(territory_code=models.Subquery(territory))
+
     def matching(self, query: str) -> "TownQuerySet":
         """Towns with a word starting with each word of `query`, ignoring case, accents and
         hyphens (« saint lo » finds Saint-Lô, not Saint-Malo), on any database, through the
@@ -170,10 +176,6 @@ class Town(index.Indexed, LoadedRowMixin, models.Model):
     def population_year(self) -> int:
         """INSEE's latest legal populations are from 2023, except Mayotte's (2017 census)."""
         return 2017 if self.department.code == "976" else 2023
-
-    def partner_towns(self) -> models.QuerySet["Town"]:
-        """The other commune(s) of the same ACV territory, if it is a binôme."""
-        return Town.objects.filter(territory_code=self.territory_code).exclude(pk=self.pk)
 
 
 def town_scope(town_id: int) -> str:

@@ -3,8 +3,7 @@
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -72,8 +71,17 @@ def _meta_description(town: Town) -> str:
     )
 
 
+def _town_and_partners(slug: str) -> tuple[Town, list[Town]]:
+    """The town and the other commune(s) of its ACV territory if it is a binôme."""
+    territory = list(Town.objects.with_geography().territory_of(slug))
+    town = next((town for town in territory if town.slug == slug), None)
+    if town is None:
+        raise Http404("Aucune ville ne correspond à cette adresse.")
+    return town, [partner for partner in territory if partner.pk != town.pk]
+
+
 def town_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    town = get_object_or_404(Town.objects.with_geography(), slug=slug)
+    town, partners = _town_and_partners(slug)
     locator = region_locator(town.region.code, town.department.code)
     return TemplateResponse(
         request,
@@ -81,7 +89,7 @@ def town_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "title": town.name,
             "town": town,
-            "partners": list(town.partner_towns()),
+            "partners": partners,
             "sections": lazy(lambda: sections_for("town", town)),
             # Its forum topics renew the town's scope, not every page's content version.
             "content_cache_key": f"town:{town.pk}:{scope_version(town_scope(town.pk))}",

@@ -102,6 +102,14 @@ def test_other_case_studies_come_from_the_same_town_first_then_the_same_axis(
     ]
 
 
+def test_a_case_study_without_axes_lists_the_others_of_its_town(make_study, towns, topics):
+    page = make_study(title="Albi sans axe", town=towns["albi"])
+    make_study(title="Albi et ses commerces", town=towns["albi"], topics=[topics["habitat"]])
+    make_study(title="Arles et l’habitat", town=towns["arles"], topics=[topics["habitat"]])
+    related = page.related_case_studies(topics=[], limit=3)
+    assert [study.title for study in related] == ["Albi et ses commerces"]
+
+
 @pytest.mark.django_db
 def test_editors_can_open_the_case_study_form(admin_client, index, territories, programme):
     response = admin_client.get(f"/admin/pages/add/casestudies/casestudypage/{index.pk}/")

@@ -4,6 +4,8 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cms.core import related
 from cms.core.related import RelatedSection
@@ -75,6 +77,20 @@ def test_binome_links_both_ways(client, territories):
     assert facts(castres)["Actions du projet"] == (
         "5 actions en cours, 19 livrées (pour l’ensemble du territoire)"
     )
+
+
+def test_the_town_and_its_binome_partner_are_read_in_one_query(client, territories):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/villes/mazamet/")
+    assert '<a href="/villes/castres/">Castres</a>' in response.content.decode()
+    town_queries = [q for q in queries if 'FROM "territories_town"' in q["sql"]]
+    assert len(town_queries) == 1
+
+
+def test_a_town_without_binome_has_no_partner(client, territories):
+    lead = client.get("/villes/abbeville/").content.decode()
+    assert "Commune du programme Action cœur de ville." in lead
+    assert "binôme" not in lead
 
 
 def test_breadcrumb_and_meta_description(client, territories):
