@@ -15,13 +15,17 @@ from django.template.defaultfilters import truncatewords
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from wagtail.images import get_image_model
-from wagtail.images.models import Filter
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page
 
 CARD_RENDITION = "fill-600x338|format-webp"
 SVG_CARD_RENDITION = "fill-600x338"
 CARD_IMAGE_FILTER = Filter(spec=f"{CARD_RENDITION}|preserve-svg")
+# The filters Wagtail derives from CARD_IMAGE_FILTER for a raster image and for an SVG, built
+# once: Wagtail builds a new one per call, and parsing its operations cost more than the rest
+# of a card.
+_STORED_FILTERS = {False: Filter(spec=CARD_RENDITION), True: Filter(spec=SVG_CARD_RENDITION)}
 
 # The DSFR card (`fr-card`). Written out in Python rather than as an included template:
 # listings draw a dozen cards, and Django's include, `{% pageurl %}` and `{% image %}` cost
@@ -65,7 +69,7 @@ def render_card(
     optional badge and detail line, and its listing image."""
     image = ""
     if item.listing_image:
-        thumb = get_rendition_or_not_found(item.listing_image, CARD_IMAGE_FILTER)
+        thumb = card_rendition(item.listing_image)
         image = format_html(
             _IMAGE, thumb.url, thumb.width, thumb.height, item.listing_image_alt_text
         )
@@ -81,14 +85,38 @@ def render_card(
     )
 
 
-def card_images() -> Prefetch:
-    """A prefetch of the listing images with their card rendition (two queries in all)."""
-    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION, SVG_CARD_RENDITION)
-    return Prefetch("listing_image", queryset=images)
+def card_rendition(image: AbstractImage) -> AbstractRendition:
+    """The card rendition of `image`: found among its prefetched renditions (`card_images`)
+    when it is there, as Wagtail would find it (same spec, same focal point key); else
+    Wagtail's `get_rendition`, which creates it (or draws a missing file as not found)."""
+    prefetched = image._get_prefetched_renditions()
+    if prefetched is not None:
+        stored = _STORED_FILTERS[image.is_svg()]
+        focal_point_key = stored.get_cache_key(image)
+        for rendition in prefetched:
+            if (
+                rendition.filter_spec == stored.spec
+                and rendition.focal_point_key == focal_point_key
+            ):
+                return rendition
+    return get_rendition_or_not_found(image, CARD_IMAGE_FILTER)
+
+
+def card_renditions(images: str = "listing_image") -> Prefetch:
+    """A prefetch of the card renditions of the images at `images` (one query for all),
+    where `card_rendition` finds them."""
+    renditions = (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(filter_spec__in=(CARD_RENDITION, SVG_CARD_RENDITION))
+    )
+    return Prefetch(f"{images}__renditions", queryset=renditions, to_attr="prefetched_renditions")
 
 
 def with_card_images(queryset: QuerySet) -> QuerySet:
-    return queryset.prefetch_related(card_images())
+    """`queryset` with each page's listing image joined and its card rendition prefetched:
+    one query more in all."""
+    return queryset.select_related("listing_image").prefetch_related(card_renditions())
 
 
 def attach_card_images(pages: Sequence[Page]) -> None:

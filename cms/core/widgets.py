@@ -5,18 +5,23 @@ Django renders each `<option>` of a select through a template: the case-study fi
 `FastSelect` writes the same markup in Python.
 """
 
+from collections.abc import Iterable
+from html import escape
 from typing import Any
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 
-def _option(value: Any, label: Any, selected: set[str]) -> str:
-    value = "" if value is None else str(value)
-    chosen = " selected" if value in selected else ""
-    return f'<option value="{escape(value)}"{chosen}>{escape(label)}</option>'
+def _options(choices: Iterable[tuple[Any, Any]], selected: set[str]) -> list[str]:
+    # The standard library's `escape` is Django's without its lazy-string wrapper, which
+    # cost more than the escaping itself over a few hundred options.
+    return [
+        f'<option value="{escape(value)}"{" selected" if value in selected else ""}>'
+        f"{escape(str(label))}</option>"
+        for value, label in (("" if v is None else str(v), label) for v, label in choices)
+    ]
 
 
 class FastSelect(forms.Select):
@@ -29,22 +34,13 @@ class FastSelect(forms.Select):
         final_attrs["name"] = name
         selected = {str(v) for v in self.format_value(value)}
         parts = [f"<select{flatatt(final_attrs)}>"]
-        for group, options in self._groups():
-            if group is None:
-                parts.extend(_option(v, label, selected) for v, label in options)
-            else:
-                parts.append(f'<optgroup label="{escape(group)}">')
-                parts.extend(_option(v, label, selected) for v, label in options)
+        for group, label in self.choices:
+            if isinstance(label, list | tuple):
+                parts.append(f'<optgroup label="{escape(str(group))}">')
+                parts.extend(_options(label, selected))
                 parts.append("</optgroup>")
+            else:
+                parts.extend(_options(((group, label),), selected))
         parts.append("</select>")
         # Every value, label and attribute above is escaped.
         return mark_safe("".join(parts))
-
-    def _groups(self) -> list[tuple[Any, list[tuple[Any, Any]]]]:
-        groups = []
-        for value, label in self.choices:
-            if isinstance(label, list | tuple):
-                groups.append((value, list(label)))
-            else:
-                groups.append((None, [(value, label)]))
-        return groups

@@ -21,6 +21,11 @@ from .audiences import audience_labels
 from .forms import MeasurePageForm
 
 
+class MeasurePageQuerySet(ListedPageQuerySet):
+    # A measure's card shows its tagline and audiences (`measure_card.html`).
+    card_fields = ("tagline", "audiences")
+
+
 class MeasureIndexPage(IndexPage):
     """« Dispositifs »: the measures, in the order editors give them in the page tree."""
 
@@ -36,7 +41,7 @@ class MeasureIndexPage(IndexPage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["page_obj"] = lazy(lambda: self.paginate(request, self.measures().for_cards()))
+        context["page_obj"] = lazy(lambda: self.paginate(request, self.measures()))
         return context
 
 
@@ -84,7 +89,7 @@ class MeasurePage(ListingMixin, TaggedTopicsMixin, BasePage):
     parent_page_types = ["measures.MeasureIndexPage"]
     subpage_types: list[str] = []
 
-    objects = PageManager.from_queryset(ListedPageQuerySet)()
+    objects = PageManager.from_queryset(MeasurePageQuerySet)()
 
     class Meta:
         verbose_name = "dispositif"

@@ -29,6 +29,9 @@ from .resource_types import ResourceType
 class ResourcePageQuerySet(DatedPageQuerySet):
     """Guides and resources: dated pages listed as cards."""
 
+    # The card's badge is the type (`resource_card.html`), its detail the date.
+    card_fields = ("published_on", "resource_type")
+
 
 class ResourceIndexPage(FeedMixin, IndexPage):
     """A listing of resources: `/guides/` for the guides, `/ressources/` for the others."""

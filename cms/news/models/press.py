@@ -50,7 +50,7 @@ class PressIndexPage(FeedMixin, IndexPage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            page_obj=lazy(lambda: self.paginate(request, self.releases().for_cards())),
+            page_obj=lazy(lambda: self.paginate(request, self.releases())),
             contacts=lazy(lambda: list(self.contacts.all())),
             kits=lazy(lambda: list(self.kits.select_related("document"))),
         )

@@ -1,0 +1,129 @@
+"""The case-study listing rendered with every cache off (`FRAGMENT_CACHE_ENABLED=false`):
+what its queries read, how many there are, and that the cheaper queries find the same rows
+the plain ones did."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cms.casestudies.filters import CaseStudyFilterForm
+from cms.casestudies.models import CaseStudyPage
+from tests.factories import ImageFactory
+
+URL = "/retours-d-experience/"
+
+pytestmark = pytest.mark.django_db
+
+# What the page shares with every page (site, page walk, restrictions, settings, menus),
+# then the listing's own seven queries.
+LISTING_QUERIES = 7 + 7
+
+
+@pytest.fixture(autouse=True)
+def _every_cache_off(settings, tmp_path):
+    settings.FRAGMENT_CACHE_ENABLED = False
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def studies(make_study, towns, topics, phases):
+    """Two case studies with two axes or themes and two tags each, one without any."""
+    return [
+        make_study(
+            title="Albi",
+            town=towns["albi"],
+            topics=[topics["innovation"], topics["habitat"]],
+            tag_names=("logement", "commerce"),
+            published_on=datetime.date(2024, 3, 1),
+        ),
+        make_study(
+            title="Arles",
+            town=towns["arles"],
+            topics=[topics["innovation"], topics["economie-et-commerce"]],
+            tag_names=("commerce", "gare"),
+            published_on=datetime.date(2024, 5, 1),
+        ),
+        make_study(title="Foix", town=towns["foix"], published_on=datetime.date(2024, 1, 1)),
+    ]
+
+
+def badges(response) -> dict[str, str]:
+    soup = BeautifulSoup(response.content, "html.parser")
+    return {
+        card.select_one(".fr-card__title").get_text(strip=True): (
+            badge.get_text(strip=True) if (badge := card.select_one(".fr-badge")) else ""
+        )
+        for card in soup.select(".fr-card")
+    }
+
+
+def test_the_badge_is_the_first_axis_or_theme_as_the_page_lists_them(client, studies, topics):
+    expected = {
+        study.title: first.short_title if (first := study.topics.all().first()) else ""
+        for study in CaseStudyPage.objects.all()
+    }
+    assert badges(client.get(URL)) == expected
+    # Not the order they were given in: axes first, then themes, each by number.
+    assert expected["Albi"] == topics["habitat"].short_title
+    assert expected["Foix"] == ""
+
+
+@pytest.mark.parametrize(
+    "active",
+    [
+        {"axe": "habitat"},
+        {"tag": "commerce"},
+        {"axe": "innovation", "tag": "commerce"},
+        {"axe": "habitat", "tag": "gare", "ville": "arles"},
+        {"axe": "mobilite"},
+    ],
+)
+def test_many_to_many_filters_find_the_rows_a_join_finds_once_each(studies, active):
+    lookups = CaseStudyFilterForm.LOOKUPS
+    joined = CaseStudyPage.objects.filter(
+        **{lookups[name]: value for name, value in active.items()}
+    )
+    form = CaseStudyFilterForm(choices={name: [] for name in lookups})
+    narrowed = form.narrow(CaseStudyPage.objects.all(), active)
+
+    assert sorted(page.pk for page in narrowed) == sorted(page.pk for page in joined)
+    # The listing's own query joins neither the topics nor the tags: they are a subquery.
+    outer = str(narrowed.query).split("IN (SELECT", 1)[0]
+    assert "programme_topic" not in outer
+    assert "taggit_tag" not in outer
+
+
+def test_query_count_is_fixed_and_small(client, make_study, towns, topics, phases):
+    images = [ImageFactory() for _ in range(3)]
+    town_list = list(towns.values())
+
+    def add(count: int, start: int) -> None:
+        for number in range(start, start + count):
+            make_study(
+                title=f"Projet {number}",
+                town=town_list[number % len(town_list)],
+                topics=[topics["habitat"], topics["innovation"]],
+                phase=phases["deploiement"],
+                listing_image=images[number % 3],
+                tag_names=(f"mot-{number % 7}",),
+            )
+
+    def count_queries(url: str) -> int:
+        client.get(url)  # renditions are generated on the first rendering
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(queries)
+
+    add(3, 0)
+    small = [count_queries(URL), count_queries(f"{URL}?axe=habitat&tag=mot-1")]
+    add(20, 3)
+    large = [count_queries(URL), count_queries(f"{URL}?axe=habitat&tag=mot-1")]
+
+    assert small == large
+    # The listing's own: four for the filters' options (towns, axes and themes, phases,
+    # tags), the count, the cards with their image, town and badge, their renditions.
+    assert count_queries(f"{URL}?page=2") <= LISTING_QUERIES
