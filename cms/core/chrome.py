@@ -6,6 +6,7 @@ a setting or publishing, moving or unpublishing a page rebuilds it (see `fragmen
 """
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
@@ -16,6 +17,7 @@ from wagtail.models import Page, Site
 
 from .fragments import remember
 from .models.settings import NavigationSettings, PortalSettings
+from .page_walk import read_along, read_along_the_walk
 from .sites import CHROME_SETTINGS
 
 
@@ -92,20 +94,45 @@ def _read_settings(site: Site) -> tuple[PortalSettings, StreamValue, StreamValue
     return portal, portal.main_menu, portal.footer_links
 
 
+Link = dict[str, Any]  # a `LinkBlock` value as stored
+
+
+def _links(
+    main_menu: StreamValue, footer: StreamValue
+) -> tuple[list[tuple[Link, list[Link]]], list[Link]]:
+    """The main menu's entries (each with its sub-menu) and the footer links, as stored."""
+    entries = [
+        (item["value"]["link"], [_list_item(child) for child in item["value"]["children"]])
+        for item in main_menu.raw_data
+    ]
+    return entries, [block["value"] for block in footer.raw_data]
+
+
+def _page_ids(menu: list[tuple[Link, list[Link]]], footer: list[Link]) -> set[int]:
+    linked = [*(value for link, children in menu for value in (link, *children)), *footer]
+    return {value["page"] for value in linked if value.get("page")}
+
+
+def read_menu_pages_along(site: Site) -> None:
+    """When `site` came with its settings (`sites`), asks the request's page walk to read
+    the pages its menus link to in the walk's own query (`page_walk.read_along`)."""
+    if joined := _joined_settings(site):
+        _, main_menu, footer = joined
+        read_along(_page_ids(*_links(main_menu, footer)))
+
+
 def build_chrome(site: Site, request: HttpRequest | None = None) -> SiteChrome:
     """The chrome of `site`, read from the settings' stored block data: converting the
     menus' blocks and their page choosers costs more than the page itself. The linked
-    pages' URLs come from one query of their `url_path`; `request` (one of that site's)
+    pages' URLs come from their `url_path`, read by the page walk (`read_menu_pages_along`)
+    or in one query of their own; `request` (one of that site's)
     lends Wagtail its site root paths, read once per request instead of once per link."""
     portal, main_menu_data, footer_data = _read_settings(site)
-    menu = [
-        (item["value"]["link"], [_list_item(child) for child in item["value"]["children"]])
-        for item in main_menu_data.raw_data
-    ]
-    footer = [block["value"] for block in footer_data.raw_data]
-    linked = [*(value for link, children in menu for value in (link, *children)), *footer]
-    page_ids = {value["page"] for value in linked if value.get("page")}
-    pages = Page.objects.only("url_path").in_bulk(page_ids) if page_ids else {}
+    menu, footer = _links(main_menu_data, footer_data)
+    page_ids = _page_ids(menu, footer)
+    pages = read_along_the_walk(page_ids)
+    if pages is None:
+        pages = Page.objects.only("url_path").in_bulk(page_ids) if page_ids else {}
 
     def link(value: dict) -> MenuLink:
         # No page type of the portal changes its URL, so the generic page gives it.

@@ -8,17 +8,28 @@ the segment's slug), and only the page served is read as its specific type. A pa
 routable page serving a sub-route of its own) is handed the rest of the URL, as in Wagtail.
 As in Wagtail: a missing segment or a draft page served is a 404, a draft on the way does
 not stop the walk, and privacy is checked when the page is served, not here.
+
+The same query also reads the few pages another part of the request asked for beforehand
+(`read_along`: the pages the menus link to), instead of a query of their own.
 """
 
 from collections.abc import Callable
 from typing import Any
 
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
+from . import request_memo
+
 ROW_FIELDS = ("id", "path", "depth", "slug", "url_path", "title", "live", "content_type_id")
+
+# Pages another part of the request will need (the menus' links, `chrome`), read by the
+# walk's query rather than by one of their own: their ids, then the rows read.
+ALONG = "walk-reads-along"
+READ_ALONG = "walk-read-along"
 
 RouteMethod = Callable[..., RouteResult]
 
@@ -31,6 +42,23 @@ def walks_to_children(route: RouteMethod) -> RouteMethod:
 
 def _routes_as_wagtail(model: type[Page]) -> bool:
     return model.route is Page.route or getattr(model.route, "walks_to_children", False)
+
+
+def read_along(page_ids: set[int]) -> None:
+    """Asks the current request's walk (if it has one still to come) to read these pages
+    too, with the fields of `ROW_FIELDS`; `read_along_the_walk` then gives them."""
+    memo = request_memo.current()
+    if memo is not None and page_ids:
+        memo[ALONG] = page_ids
+
+
+def read_along_the_walk(page_ids: set[int]) -> dict[int, Page] | None:
+    """The pages of `page_ids` the walk read along (`read_along`), or None if it did not
+    read them all."""
+    read = (request_memo.current() or {}).get(READ_ALONG, {})
+    if not page_ids <= read.keys():
+        return None
+    return {pk: read[pk] for pk in page_ids}
 
 
 def _walks_on(model: type[Page], page: Page, remaining: list[str]) -> bool:
@@ -66,15 +94,21 @@ def route_below(root: Page, request: HttpRequest, components: list[str]) -> Rout
     least one component, in two queries for the plain pages of the portal."""
     # Only the slug index narrows this down: a condition on the root's path would make
     # PostgreSQL scan the whole site's subtree. The walk keeps to the root's descendants.
-    candidates = list(
-        Page.objects.filter(
-            slug__in=set(components),
-            depth__gt=root.depth,
-            depth__lte=root.depth + len(components),
-        )
-        .only(*ROW_FIELDS)
-        .order_by("path")
+    along = (request_memo.current() or {}).pop(ALONG, set())
+    condition = Q(
+        slug__in=set(components),
+        depth__gt=root.depth,
+        depth__lte=root.depth + len(components),
     )
+    if along:
+        # The pages read along cannot change the walk: one that the walk would take bears
+        # one of the slugs at one of the depths, so it is a candidate anyway.
+        condition |= Q(pk__in=along)
+    candidates = list(Page.objects.filter(condition).only(*ROW_FIELDS).order_by("path"))
+    if along:
+        request_memo.current()[READ_ALONG] = {
+            page.pk: page for page in candidates if page.pk in along
+        }
     walked: list[Page] = [root]
     for index, slug in enumerate(components):
         parent = walked[-1]

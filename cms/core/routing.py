@@ -25,6 +25,7 @@ from wagtail.models import Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
+from .chrome import read_menu_pages_along
 from .fragments import FRAGMENT_SECONDS, caching_enabled, content_version, remember
 from .page_walk import route_for_site
 from .sites import site_for_request
@@ -71,6 +72,8 @@ class RouteCacheMiddleware:
         path = args[0] if args else kwargs.get("path", "")
         if not caching_enabled():
             site = site_for_request(request)
+            if site is not None:
+                read_menu_pages_along(site)
             request._wagtail_route_for_request = route_for_site(site, request, path)
             return
         site = _site_for(request)

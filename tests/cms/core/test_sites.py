@@ -122,3 +122,24 @@ def test_without_any_restriction_a_page_and_its_listing_read_none(client, news, 
     PageViewRestriction.objects.create(page=news, restriction_type="login")
     assert client.get("/actualites/lancement/").status_code == 302
     assert "Lancement du programme" not in client.get("/actualites/").content.decode()
+
+
+def test_the_menus_pages_are_read_with_the_pages_along_the_url(client, news, settings):
+    settings.FRAGMENT_CACHE_ENABLED = False
+    for url, status in (("/actualites/lancement/", 200), ("/actualites/inconnue/", 404)):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == status
+        assert 'href="/mentions-legales/">Mentions légales</a>' in response.content.decode()
+        # No query of the chrome's own for its pages' addresses (`chrome.build_chrome`).
+        own_read = 'SELECT "wagtailcore_page"."id", "wagtailcore_page"."url_path" FROM'
+        assert not [q for q in queries.captured_queries if q["sql"].startswith(own_read)]
+
+
+def test_a_view_that_is_no_wagtail_page_reads_the_menus_pages_itself(client, news, settings):
+    settings.FRAGMENT_CACHE_ENABLED = False
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/villes/").content.decode()
+    assert 'href="/mentions-legales/">Mentions légales</a>' in html
+    own_read = 'SELECT "wagtailcore_page"."id", "wagtailcore_page"."url_path" FROM'
+    assert len([q for q in queries.captured_queries if q["sql"].startswith(own_read)]) == 1
