@@ -88,6 +88,7 @@ def build(site: ServedSite, reuse: bool) -> None:
     site.manage("migrate", "--noinput")
     site.manage("load_demo")
     print(site.python("-m", "bench.forum_populate"), end="")
+    print(site.python("-m", "bench.analyze_database"), end="")
     site.collectstatic()
     built_mark.write_text(time.strftime("%Y-%m-%d %H:%M:%S\n"))
     print(f"Built in {time.monotonic() - started:.0f} s")
