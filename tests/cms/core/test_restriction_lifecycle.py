@@ -86,3 +86,20 @@ def test_a_restriction_moved_to_another_page_applies_at_once(client, news, cache
     listing = client.get("/actualites/").content.decode()
     assert TITLE in listing
     assert "Une actualité publique" not in listing
+
+
+def test_a_group_restriction_lets_its_members_in_only(client, news, cache_mode):
+    from django.contrib.auth import get_user_model
+
+    _restrict(news, "groups")
+    committee = Group.objects.get(name="Comité")
+    outsider = get_user_model().objects.create_user(email="dehors@example.org", password="x" * 12)
+    insider = get_user_model().objects.create_user(email="dedans@example.org", password="x" * 12)
+    insider.groups.add(committee)
+    client.force_login(outsider)
+    response = client.get("/actualites/confidentielle/")
+    assert response.status_code in (302, 403)
+    assert TITLE not in response.content.decode()
+    assert TITLE not in client.get("/actualites/").content.decode()
+    client.force_login(insider)
+    assert TITLE in client.get("/actualites/confidentielle/").content.decode()
