@@ -48,6 +48,19 @@ class SiteChrome:
     notice: Notice | None
 
 
+# The chrome of a request that no site answers (an unknown host when no site is the
+# default): its 404 page is drawn without menus rather than failing.
+NO_CHROME = SiteChrome(
+    tagline="",
+    operator_name="",
+    footer_description="",
+    main_menu=(),
+    footer_links=(),
+    social_links=(),
+    notice=None,
+)
+
+
 def _list_item(raw: dict) -> dict:
     """A ListBlock child as stored: `{"type": "item", "value": …}`, or the bare value in
     data saved by older Wagtail versions."""

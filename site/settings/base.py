@@ -145,8 +145,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
     # Parameters bound by the server, each query prepared from its 5th run on a connection:
     # PostgreSQL then stops parsing and planning the same few queries on every request,
     # which cost more than running them. A pooler in transaction mode (PgBouncer < 1.21)
-    # cannot keep prepared statements: DB_PREPARED_STATEMENTS=false there.
-    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
+    # cannot keep prepared statements: DB_PREPARED_STATEMENTS=false there. Added to the
+    # options DATABASE_URL gives (sslmode…), never in their place.
+    DATABASES["default"]["OPTIONS"] = {
+        "server_side_binding": True,
+        "prepare_threshold": 5,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while a writer commits; the sync pragma is safe under WAL.
     DATABASES["default"]["OPTIONS"] = {

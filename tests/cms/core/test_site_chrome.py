@@ -71,7 +71,7 @@ def test_notice_banner_is_editable_and_can_be_switched_off(client, site_with_men
     assert "Maintenance prévue" not in client.get("/").content.decode()
 
 
-def test_chrome_is_cached_between_requests(client, site_with_menus):
+def test_chrome_is_cached_between_requests(client, site_with_menus, every_cache_on):
     client.get("/mentions-legales/")
     with CaptureQueriesContext(connection) as first:
         client.get("/mentions-legales/")

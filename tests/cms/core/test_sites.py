@@ -143,3 +143,52 @@ def test_a_view_that_is_no_wagtail_page_reads_the_menus_pages_itself(client, new
     assert 'href="/mentions-legales/">Mentions légales</a>' in html
     own_read = 'SELECT "wagtailcore_page"."id", "wagtailcore_page"."url_path" FROM'
     assert len([q for q in queries.captured_queries if q["sql"].startswith(own_read)]) == 1
+
+
+# Host headers as clients send them: case, a trailing dot, a port of their own (Wagtail
+# goes by the server's port), IPv6, an empty or malformed host.
+HOST_HEADERS = [
+    "AUTRE.fr",
+    "autre.fr.",
+    "Autre.Fr.:8080",
+    "autre.fr:9000",
+    "localhost.",
+    "[::1]:8080",
+    "",
+    "autre.fr:port",
+    "bad host",
+    "inconnu.fr.:80",
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_host_headers_of_every_form_find_the_site_wagtail_finds(home_page, layout, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    Site.objects.all().delete()
+    for hostname, port, default in LAYOUTS[layout]:
+        Site.objects.create(
+            hostname=hostname, port=port, is_default_site=default, root_page=home_page
+        )
+    factory = RequestFactory()
+    for host in HOST_HEADERS:
+        for server_port in ("80", "8080"):
+            wagtail_request, portal_request = (
+                factory.get("/", HTTP_HOST=host, SERVER_PORT=server_port) for _ in range(2)
+            )
+            expected = Site.find_for_request(wagtail_request)
+            assert site_for_request(portal_request) == expected, (layout, host, server_port)
+
+
+@pytest.mark.parametrize("cached", [True, False], ids=["cached", "uncached"])
+def test_an_unknown_or_malformed_host_is_never_a_server_error(client, home_page, settings, cached):
+    settings.FRAGMENT_CACHE_ENABLED = cached
+    Site.objects.all().delete()
+    Site.objects.create(hostname="autre.fr", port=8080, root_page=home_page)
+    Site.objects.create(hostname="autre.fr", port=9000, root_page=home_page)
+    # No default site, two sites on the host: Wagtail finds none, the page is not found.
+    settings.ALLOWED_HOSTS = ["*"]
+    for host in ("autre.fr", "inconnu.fr", "AUTRE.FR.", "autre.fr:1"):
+        assert client.get("/", HTTP_HOST=host).status_code == 404, host
+    assert client.get("/", HTTP_HOST="autre.fr", SERVER_PORT="8080").status_code == 200
+    settings.ALLOWED_HOSTS = ["autre.fr"]
+    assert client.get("/", HTTP_HOST="pirate.fr").status_code == 400
