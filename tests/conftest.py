@@ -43,6 +43,14 @@ def every_cache_on(settings):
     settings.FRAGMENT_CACHE_ENABLED = True
 
 
+@pytest.fixture(params=[True, False], ids=["caches-on", "caches-off"])
+def each_cache_mode(request, settings) -> bool:
+    """The test once with every cache on (what production serves) and once with every cache
+    off; the value says which."""
+    settings.FRAGMENT_CACHE_ENABLED = request.param
+    return request.param
+
+
 @pytest.fixture
 def two_pages_of_news(home_page, programme):
     """A news listing of 14 news: two pages of it."""

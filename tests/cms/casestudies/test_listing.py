@@ -4,10 +4,6 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
-from tests.factories import ImageFactory
 
 URL = "/retours-d-experience/"
 
@@ -173,31 +169,10 @@ def test_several_unknown_values_are_listed_in_one_notice(client, three_studies):
 
 
 @pytest.mark.django_db
-def test_query_count_stays_flat_as_case_studies_grow(client, make_study, towns, topics, phases):
-    images = [ImageFactory() for _ in range(3)]
-    town_list = list(towns.values())
-
-    def add(count: int, start: int) -> None:
-        for number in range(start, start + count):
-            make_study(
-                title=f"Projet {number}",
-                town=town_list[number % len(town_list)],
-                topics=[topics["habitat"], topics["innovation"]],
-                phase=phases["deploiement"],
-                listing_image=images[number % 3],
-                tag_names=(f"mot-{number % 7}",),
-            )
-
-    def count_queries(url: str) -> int:
-        client.get(url)  # renditions are generated on the first rendering
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        assert response.status_code == 200
-        return len(queries)
-
-    add(10, 0)
+def test_query_count_stays_flat_as_case_studies_grow(add_studies, count_queries):
+    add_studies(10, 0)
     small = [count_queries(URL), count_queries(f"{URL}?axe=habitat&region=76")]
-    add(190, 10)
+    add_studies(190, 10)
     large = [count_queries(URL), count_queries(f"{URL}?axe=habitat&region=76")]
 
     assert small == large

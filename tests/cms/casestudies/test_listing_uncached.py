@@ -6,12 +6,9 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from cms.casestudies.filters import CaseStudyFilterForm
 from cms.casestudies.models import CaseStudyPage
-from tests.factories import ImageFactory
 
 URL = "/retours-d-experience/"
 
@@ -96,31 +93,10 @@ def test_many_to_many_filters_find_the_rows_a_join_finds_once_each(studies, acti
     assert "taggit_tag" not in outer
 
 
-def test_query_count_is_fixed_and_small(client, make_study, towns, topics, phases):
-    images = [ImageFactory() for _ in range(3)]
-    town_list = list(towns.values())
-
-    def add(count: int, start: int) -> None:
-        for number in range(start, start + count):
-            make_study(
-                title=f"Projet {number}",
-                town=town_list[number % len(town_list)],
-                topics=[topics["habitat"], topics["innovation"]],
-                phase=phases["deploiement"],
-                listing_image=images[number % 3],
-                tag_names=(f"mot-{number % 7}",),
-            )
-
-    def count_queries(url: str) -> int:
-        client.get(url)  # renditions are generated on the first rendering
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        assert response.status_code == 200
-        return len(queries)
-
-    add(3, 0)
+def test_query_count_is_fixed_and_small(add_studies, count_queries):
+    add_studies(3, 0)
     small = [count_queries(URL), count_queries(f"{URL}?axe=habitat&tag=mot-1")]
-    add(20, 3)
+    add_studies(20, 3)
     large = [count_queries(URL), count_queries(f"{URL}?axe=habitat&tag=mot-1")]
 
     assert small == large

@@ -18,12 +18,6 @@ pytestmark = pytest.mark.django_db
 TITLE = "Une actualité confidentielle"
 
 
-@pytest.fixture(params=[True, False], ids=["cached", "uncached"])
-def cache_mode(request, settings):
-    settings.FRAGMENT_CACHE_ENABLED = request.param
-    return request.param
-
-
 @pytest.fixture
 def news(home_page, programme):
     index = child_page(home_page, NewsIndexPage, "actualites", title="Actualités")
@@ -55,7 +49,7 @@ def _restrict(page, kind: str) -> PageViewRestriction:
 
 @pytest.mark.parametrize("kind", ["login", "password", "groups"])
 def test_a_restriction_hides_the_page_everywhere_then_its_removal_shows_it(
-    client, news, cache_mode, kind
+    client, news, each_cache_mode, kind
 ):
     # Warm every cache the anonymous pages use, and the "no restriction" shortcut.
     assert client.get("/actualites/confidentielle/").status_code == 200
@@ -75,7 +69,7 @@ def test_a_restriction_hides_the_page_everywhere_then_its_removal_shows_it(
     assert _listed(client) == EVERYWHERE
 
 
-def test_a_restriction_moved_to_another_page_applies_at_once(client, news, cache_mode):
+def test_a_restriction_moved_to_another_page_applies_at_once(client, news, each_cache_mode):
     restriction = _restrict(news, "login")
     assert _listed(client) == NOWHERE
     public = NewsPage.objects.get(slug="publique")
@@ -88,7 +82,7 @@ def test_a_restriction_moved_to_another_page_applies_at_once(client, news, cache
     assert "Une actualité publique" not in listing
 
 
-def test_a_group_restriction_lets_its_members_in_only(client, news, cache_mode):
+def test_a_group_restriction_lets_its_members_in_only(client, news, each_cache_mode):
     from django.contrib.auth import get_user_model
 
     _restrict(news, "groups")

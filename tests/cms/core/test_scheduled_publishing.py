@@ -14,12 +14,6 @@ from coeurdeville.celery import app
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=[False, True], ids=["caches-off", "caches-on"])
-def caches(request, settings):
-    settings.FRAGMENT_CACHE_ENABLED = request.param
-    return request.param
-
-
 @pytest.fixture
 def index(home_page, programme):
     return child_page(home_page, NewsIndexPage, "actualites", title="Actualités")
@@ -33,7 +27,7 @@ def test_beat_runs_publish_scheduled_every_minute():
     assert publish_scheduled.name == entry["task"]
 
 
-def test_a_page_whose_go_live_date_has_passed_gets_published(client, index, caches):
+def test_a_page_whose_go_live_date_has_passed_gets_published(client, index, each_cache_mode):
     page = NewsPage(
         title="Appel à projets 2026",
         slug="appel-a-projets-2026",
@@ -61,7 +55,7 @@ def test_a_page_whose_go_live_date_has_passed_gets_published(client, index, cach
     assert "Appel à projets 2026" in client.get("/").content.decode()
 
 
-def test_a_page_whose_expiry_date_has_passed_gets_unpublished(client, index, caches):
+def test_a_page_whose_expiry_date_has_passed_gets_unpublished(client, index, each_cache_mode):
     page = child_page(
         index,
         NewsPage,
