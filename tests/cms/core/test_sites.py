@@ -39,14 +39,19 @@ def _requests(hostname, port):
     return [factory.get("/", HTTP_HOST=hostname, SERVER_PORT=port) for _ in range(2)]
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
-def test_the_site_is_the_one_wagtail_chooses(home_page, layout, settings):
+@pytest.fixture(params=LAYOUTS)
+def layout(request, home_page, settings) -> str:
+    """The site records of one of LAYOUTS (its name), every host allowed."""
     settings.ALLOWED_HOSTS = ["*"]
     Site.objects.all().delete()
-    for hostname, port, default in LAYOUTS[layout]:
+    for hostname, port, default in LAYOUTS[request.param]:
         Site.objects.create(
             hostname=hostname, port=port, is_default_site=default, root_page=home_page
         )
+    return request.param
+
+
+def test_the_site_is_the_one_wagtail_chooses(layout):
     for hostname, port in REQUESTS:
         wagtail_request, portal_request = _requests(hostname, port)
         expected = Site.find_for_request(wagtail_request)
@@ -161,14 +166,7 @@ HOST_HEADERS = [
 ]
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
-def test_host_headers_of_every_form_find_the_site_wagtail_finds(home_page, layout, settings):
-    settings.ALLOWED_HOSTS = ["*"]
-    Site.objects.all().delete()
-    for hostname, port, default in LAYOUTS[layout]:
-        Site.objects.create(
-            hostname=hostname, port=port, is_default_site=default, root_page=home_page
-        )
+def test_host_headers_of_every_form_find_the_site_wagtail_finds(layout):
     factory = RequestFactory()
     for host in HOST_HEADERS:
         for server_port in ("80", "8080"):
@@ -179,9 +177,9 @@ def test_host_headers_of_every_form_find_the_site_wagtail_finds(home_page, layou
             assert site_for_request(portal_request) == expected, (layout, host, server_port)
 
 
-@pytest.mark.parametrize("cached", [True, False], ids=["cached", "uncached"])
-def test_an_unknown_or_malformed_host_is_never_a_server_error(client, home_page, settings, cached):
-    settings.FRAGMENT_CACHE_ENABLED = cached
+def test_an_unknown_or_malformed_host_is_never_a_server_error(
+    client, home_page, settings, each_cache_mode
+):
     Site.objects.all().delete()
     Site.objects.create(hostname="autre.fr", port=8080, root_page=home_page)
     Site.objects.create(hostname="autre.fr", port=9000, root_page=home_page)
