@@ -13,7 +13,9 @@ class DirectorySitemap(Sitemap):
     priority = 0.5
 
     def items(self) -> list[Any]:
-        return ["directory", *DirectoryEntry.objects.current().order_by("pk").only("slug")]
+        # `updated_at` for <lastmod>: loaded with the rows, not once per entry.
+        entries = DirectoryEntry.objects.current().order_by("pk").only("slug", "updated_at")
+        return ["directory", *entries]
 
     def location(self, item: Any) -> str:
         return reverse(item) if isinstance(item, str) else item.get_absolute_url()

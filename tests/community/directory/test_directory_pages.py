@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import ModelLogEntry
 
 from community.directory import moves
@@ -331,3 +333,18 @@ def test_sitemap_lists_the_directory_and_current_entries(client, directory):
     assert "/annuaire/</loc>" in body
     assert f"/annuaire/{directory['director'].slug}/</loc>" in body
     assert f"/annuaire/{directory['left'].slug}/</loc>" not in body
+
+
+def test_sitemap_reads_the_entries_in_one_query(client, directory, settings):
+    """Each entry's <lastmod> comes with its row, not in one query per entry (rendered, not
+    served from a cache)."""
+    settings.FRAGMENT_CACHE_ENABLED = False
+    client.get("/sitemap.xml")
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get("/sitemap.xml").content.decode()
+
+    assert "<lastmod>" in body
+    entry_queries = [
+        query["sql"] for query in queries if 'FROM "directory_directoryentry"' in query["sql"]
+    ]
+    assert len(entry_queries) == 1, entry_queries
