@@ -19,11 +19,12 @@ from wagtail.search import index
 
 from cms.core.blocks.registry import body_blocks
 from cms.core.blocks.text import RICH_TEXT_FEATURES
+from cms.core.compiled import CompiledShape
 from cms.core.feeds import FeedMixin
 from cms.core.fragments import lazy
 from cms.core.listing_filters import listing_context
 from cms.core.models import BasePage, DatedMixin, IndexPage, ListingMixin, TaggedTopicsMixin
-from cms.core.querysets import DatedPageQuerySet
+from cms.core.querysets import DatedPageQuerySet, hidden_paths
 from cms.programme.models import Topic
 from cms.territories.models import Town
 
@@ -56,6 +57,33 @@ class CaseStudyPageQuerySet(DatedPageQuerySet):
             .values("topic__short_title")[:1]
         )
         return super().for_cards().select_related("town").annotate(card_badge=Subquery(first_topic))
+
+
+def _related_case_studies(
+    page_id: int, town_id: int, topic_ids: list[int], *, hidden: tuple[str, ...], limit: int
+) -> QuerySet["CaseStudyPage"]:
+    related = Q(town_id=town_id)
+    if topic_ids:
+        sharing = CaseStudyPage.topics.through.objects.filter(topic_id__in=topic_ids)
+        related |= Q(pk__in=sharing.values("casestudypage_id"))
+    return (
+        CaseStudyPage.objects.published(hidden)
+        .exclude(pk=page_id)
+        .filter(related)
+        .annotate(
+            same_town=Case(
+                When(town_id=town_id, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-same_town", "-published_on", "-pk")
+        .for_cards()[:limit]
+    )
+
+
+# Every case study shows them: compiled once per process (`cms.core.compiled`).
+RELATED_CASE_STUDIES = CompiledShape(_related_case_studies)
 
 
 class CaseStudyIndexPage(FeedMixin, IndexPage):
@@ -218,25 +246,12 @@ class CaseStudyPage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
         """Other case studies of the same town first, then of the same axes or themes
         (`topics`: the page's own, which it shows anyway, so the subquery reads the link
         table alone)."""
-        related = Q(town_id=self.town_id)
-        if topics:
-            sharing = CaseStudyPage.topics.through.objects.filter(
-                topic_id__in=[topic.pk for topic in topics]
-            )
-            related |= Q(pk__in=sharing.values("casestudypage_id"))
-        return list(
-            CaseStudyPage.objects.published()
-            .exclude(pk=self.pk)
-            .filter(related)
-            .annotate(
-                same_town=Case(
-                    When(town_id=self.town_id, then=Value(1)),
-                    default=Value(0),
-                    output_field=IntegerField(),
-                )
-            )
-            .order_by("-same_town", "-published_on", "-pk")
-            .for_cards()[:limit]
+        return RELATED_CASE_STUDIES.rows(
+            self.pk,
+            self.town_id,
+            [topic.pk for topic in topics],
+            hidden=hidden_paths(),
+            limit=limit,
         )
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """The « Retours d’expérience » section of town and topic pages."""
 
+from cms.core.querysets import newest_cards
 from cms.core.related import RelatedSection, register
 from cms.programme.models import Topic
 from cms.territories.models import Town
@@ -13,9 +14,7 @@ ITEM_TEMPLATE = "casestudies/includes/case_study_card.html"
 
 @register("town")
 def town_case_studies(town: Town) -> RelatedSection | None:
-    items = list(
-        CaseStudyPage.objects.published().in_town(town).newest_first().for_cards()[:SECTION_SIZE]
-    )
+    items = newest_cards(CaseStudyPage, "in_town", town.pk, SECTION_SIZE)
     if not items:
         return None
     return RelatedSection(
@@ -29,9 +28,7 @@ def town_case_studies(town: Town) -> RelatedSection | None:
 
 @register("topic")
 def topic_case_studies(topic: Topic) -> RelatedSection | None:
-    items = list(
-        CaseStudyPage.objects.published().about(topic).newest_first().for_cards()[:SECTION_SIZE]
-    )
+    items = newest_cards(CaseStudyPage, "about", topic.pk, SECTION_SIZE)
     if not items:
         return None
     return RelatedSection(

@@ -16,13 +16,14 @@ The same query also reads the few pages another part of the request asked for be
 from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
 from . import request_memo
+from .compiled import CompiledShape
 
 ROW_FIELDS = ("id", "path", "depth", "slug", "url_path", "title", "live", "content_type_id")
 
@@ -77,15 +78,41 @@ def _walks_on(model: type[Page], page: Page, remaining: list[str]) -> bool:
     return False
 
 
-def _specific(page: Page, model: type[Page], walked: list[Page]) -> Any:
-    queryset = model._default_manager.all()
+def _served(pk: int, *, model: type[Page]) -> QuerySet[Page]:
+    queryset = model._default_manager.filter(pk=pk).order_by()
     if any(field.name == "listing_image" for field in model._meta.concrete_fields):
         # A page's card image is also its Open Graph image (base.html).
         queryset = queryset.select_related("listing_image")
     # What the page type shows of its foreign keys (`BasePage.served_with`), in the same query.
     if served_with := getattr(model, "served_with", ()):
         queryset = queryset.select_related(*served_with)
-    specific = queryset.get(pk=page.pk)
+    return queryset
+
+
+def _candidates(
+    slugs: list[str], deeper_than: int, at_most: int, along: list[int]
+) -> QuerySet[Page]:
+    # Only the slug index narrows this down: a condition on the root's path would make
+    # PostgreSQL scan the whole site's subtree. The walk keeps to the root's descendants.
+    condition = Q(slug__in=slugs, depth__gt=deeper_than, depth__lte=at_most)
+    if along:
+        # The pages read along cannot change the walk: one that the walk would take bears
+        # one of the slugs at one of the depths, so it is a candidate anyway.
+        condition |= Q(pk__in=along)
+    return Page.objects.filter(condition).only(*ROW_FIELDS).order_by("path")
+
+
+# Every page served runs both: compiled once per process (per page type, per number of
+# slugs and of pages read along).
+SERVED = CompiledShape(_served)
+CANDIDATES = CompiledShape(_candidates)
+
+
+def _specific(page: Page, model: type[Page], walked: list[Page]) -> Any:
+    found = SERVED.rows(page.pk, model=model)
+    if not found:
+        raise model.DoesNotExist(f"{model._meta.object_name} {page.pk} is gone.")
+    specific = found[0]
     specific._cached_parent_obj = walked[-1]
     # Its ancestors from the routing root down, for the breadcrumbs (`BasePage`).
     specific.walked_ancestors = walked
@@ -95,19 +122,10 @@ def _specific(page: Page, model: type[Page], walked: list[Page]) -> Any:
 def route_below(root: Page, request: HttpRequest, components: list[str]) -> RouteResult:
     """What `root.route(request, components)` answers with Wagtail's `Page.route`, for at
     least one component, in two queries for the plain pages of the portal."""
-    # Only the slug index narrows this down: a condition on the root's path would make
-    # PostgreSQL scan the whole site's subtree. The walk keeps to the root's descendants.
-    along = (request_memo.current() or {}).pop(ALONG, set())
-    condition = Q(
-        slug__in=set(components),
-        depth__gt=root.depth,
-        depth__lte=root.depth + len(components),
+    along = sorted((request_memo.current() or {}).pop(ALONG, set()))
+    candidates = CANDIDATES.rows(
+        sorted(set(components)), root.depth, root.depth + len(components), along
     )
-    if along:
-        # The pages read along cannot change the walk: one that the walk would take bears
-        # one of the slugs at one of the depths, so it is a candidate anyway.
-        condition |= Q(pk__in=along)
-    candidates = list(Page.objects.filter(condition).only(*ROW_FIELDS).order_by("path"))
     if along:
         request_memo.current()[READ_ALONG] = {
             page.pk: page for page in candidates if page.pk in along

@@ -5,26 +5,37 @@ other parts of the portal ask `NewsPage.objects.published().about(topic)…` ins
 going through query functions.
 """
 
+from collections.abc import Sequence
 from typing import Any, ClassVar, Self
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
 from .cards import with_card_images
+from .compiled import CompiledShape
 from .restrictions import restricted_paths
 
 
-def publicly_visible() -> Q:
+def publicly_visible(hidden: Sequence[str] | None = None) -> Q:
     """Pages under no view restriction, theirs or an ancestor's (Wagtail's `public()`).
 
     The restricted paths are read once per request (`restrictions`) and become plain `path`
     prefixes the index serves. A correlated `NOT EXISTS` comparing each row's path with the restrictions'
     looked cheaper but made PostgreSQL plan every listing query around it: the uncached
-    case-study listing went from 89 to 354 ms of server time with no restriction at all."""
+    case-study listing went from 89 to 354 ms of server time with no restriction at all.
+
+    `hidden`: the restricted paths when the caller read them already (a compiled query
+    takes them as a shape argument, `compiled`)."""
     condition = Q()
-    for path in restricted_paths():
+    for path in restricted_paths() if hidden is None else hidden:
         condition &= ~Q(path__startswith=path)
     return condition
+
+
+def hidden_paths() -> tuple[str, ...]:
+    """The restricted paths, for a compiled query's `hidden` shape argument (`published`)."""
+    return tuple(restricted_paths())
 
 
 # The page fields a card shows (`cms.core.cards.render_card`); each queryset adds those of
@@ -53,9 +64,10 @@ class ListedPageQuerySet(PageQuerySet):
     # The fields the type's card shows beyond CARD_FIELDS (`for_cards`).
     card_fields: ClassVar[tuple[str, ...]] = ()
 
-    def published(self) -> Self:
-        """What anonymous readers may see: live, and under no view restriction."""
-        return self.live().filter(publicly_visible())
+    def published(self, hidden: Sequence[str] | None = None) -> Self:
+        """What anonymous readers may see: live, and under no view restriction (`hidden`:
+        the restricted paths, if already read)."""
+        return self.live().filter(publicly_visible(hidden))
 
     def about(self, topic: Any) -> Self:
         """Pages tagged with this axis or theme (a `Topic` or its id)."""
@@ -74,3 +86,22 @@ class DatedPageQuerySet(ListedPageQuerySet):
 
     def newest_first(self) -> Self:
         return self.order_by("-published_on", "-pk")
+
+
+def _newest_cards(
+    related_id: int, *, model: type[Page], narrow: str, limit: int, hidden: tuple[str, ...]
+) -> QuerySet:
+    published = model._default_manager.published(hidden)
+    return getattr(published, narrow)(related_id).newest_first().for_cards()[:limit]
+
+
+_NEWEST_CARDS = CompiledShape(_newest_cards)
+
+
+def newest_cards(model: type[Page], narrow: str, related_id: int, limit: int) -> list[Page]:
+    """The `limit` newest published pages of `model` that `narrow` (its queryset's method:
+    `about`, `in_town`) keeps for `related_id`, read for their cards: the query of a
+    topic's or a town's section, compiled once per process (`compiled`)."""
+    return _NEWEST_CARDS.rows(
+        related_id, model=model, narrow=narrow, limit=limit, hidden=hidden_paths()
+    )

@@ -7,10 +7,12 @@ at most, so each request reads them all once (`request_memo`) and answers both q
 from that list.
 """
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Exists, F, OuterRef, QuerySet
 from wagtail.models import Page, PageViewRestriction
 
 from . import request_memo
+from .compiled import compiling
 from .request_memo import per_request
 
 REQUEST_KEY = "view-restrictions"
@@ -47,7 +49,15 @@ def site_restrictions() -> list[PageViewRestriction]:
 
 
 def restricted_paths() -> list[str]:
-    """The paths of the restricted pages: their subtrees are hidden from anonymous readers."""
+    """The paths of the restricted pages: their subtrees are hidden from anonymous readers.
+
+    A query compiled once (`compiled`) must not read them while it is built: they would be
+    baked into its SQL for the life of the process. It takes them as a shape argument."""
+    if compiling():
+        raise ImproperlyConfigured(
+            "A compiled query reads the view restrictions: pass them as a shape argument "
+            "(`published(hidden=...)`)."
+        )
     return sorted({restriction.page_path for restriction in site_restrictions()})
 
 

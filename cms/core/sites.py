@@ -10,11 +10,12 @@ query tells whether any page view restriction exists: most often none, and the r
 need not read them (`restrictions`).
 """
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
+from .compiled import CompiledShape
 from .restrictions import any_restriction, note_any_restriction
 
 # Wagtail's ranks (`wagtail.models.sites.get_site_for_hostname`), best first.
@@ -25,6 +26,21 @@ MATCH_HOSTNAME = 3
 
 # The settings every public page shows (`chrome`), joined to the site row.
 CHROME_SETTINGS = ("portalsettings", "navigationsettings")
+
+
+def _candidates(hostname: str) -> QuerySet[Site]:
+    """The sites named `hostname` and the default site, with their root page and chrome
+    settings, and whether any view restriction exists."""
+    return (
+        Site.objects.filter(Q(hostname=hostname) | Q(is_default_site=True))
+        .select_related("root_page", *CHROME_SETTINGS)
+        .annotate(any_view_restriction=any_restriction())
+        .order_by()
+    )
+
+
+# Every request runs it: compiled once per process.
+CANDIDATES = CompiledShape(_candidates)
 
 
 def _rank(site: Site, hostname: str, port: int | None) -> int:
@@ -64,12 +80,7 @@ def site_for_request(request: HttpRequest) -> Site | None:
         port: int | None = int(request.get_port())
     except ValueError:
         port = None
-    candidates = list(
-        Site.objects.filter(Q(hostname=hostname) | Q(is_default_site=True))
-        .select_related("root_page", *CHROME_SETTINGS)
-        .annotate(any_view_restriction=any_restriction())
-        .order_by()
-    )
+    candidates = CANDIDATES.rows(hostname)
     if candidates:
         note_any_restriction(candidates[0].any_view_restriction)
     request._wagtail_site = choose_site(candidates, hostname, port)

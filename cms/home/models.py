@@ -96,7 +96,7 @@ class HomePage(BasePage):
 
     def news_feeds(self, request: HttpRequest) -> list[dict[str, str]]:
         """The news feed, advertised in the head as listings advertise theirs."""
-        index = NewsIndexPage.objects.live().filter(publicly_visible()).first()
+        index = NewsIndexPage.first_published()
         return [index.feed_link(request)] if index else []
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """The « Actualités » sections of topic and town pages."""
 
+from cms.core.querysets import newest_cards
 from cms.core.related import RelatedSection, register
 from cms.programme.models import Topic
 from cms.territories.models import Town
@@ -15,9 +16,7 @@ CARD_TEMPLATE = "news/includes/dated_card.html"
 
 @register("topic")
 def news_about_topic(topic: Topic) -> RelatedSection | None:
-    items = list(
-        NewsPage.objects.published().about(topic).newest_first().for_cards()[:RELATED_LIMIT]
-    )
+    items = newest_cards(NewsPage, "about", topic.pk, RELATED_LIMIT)
     if not items:
         return None
     return RelatedSection(
@@ -34,7 +33,7 @@ def news_about_topic(topic: Topic) -> RelatedSection | None:
 
 @register("town")
 def news_about_town(town: Town) -> RelatedSection | None:
-    items = list(NewsPage.objects.published().in_town(town).newest_first().for_cards()[:TOWN_LIMIT])
+    items = newest_cards(NewsPage, "in_town", town.pk, TOWN_LIMIT)
     if not items:
         return None
     return RelatedSection("Actualités", items, item_template=CARD_TEMPLATE, order=80)

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db import models
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.formats import date_format
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -15,11 +16,12 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from cms.core.blocks.registry import body_blocks
+from cms.core.compiled import CompiledShape
 from cms.core.feeds import FeedMixin
 from cms.core.fragments import lazy
 from cms.core.listing_filters import listing_context
 from cms.core.models import BasePage, DatedMixin, IndexPage, ListingMixin, TaggedTopicsMixin
-from cms.core.querysets import DatedPageQuerySet
+from cms.core.querysets import DatedPageQuerySet, hidden_paths
 from cms.programme.models import Topic
 
 from .filters import filter_resources
@@ -58,6 +60,23 @@ class ResourceIndexPage(FeedMixin, IndexPage):
         )
         context.update(listing, resources=listing["items"])
         return context
+
+
+def _related_resources(
+    page_id: int, topic_ids: list[int], *, hidden: tuple[str, ...], limit: int
+) -> QuerySet["ResourcePage"]:
+    sharing = ResourcePage.topics.through.objects.filter(topic_id__in=topic_ids)
+    return (
+        ResourcePage.objects.published(hidden)
+        .exclude(pk=page_id)
+        .filter(pk__in=sharing.values("resourcepage_id"))
+        .newest_first()
+        .for_cards()[:limit]
+    )
+
+
+# Every resource shows them: compiled once per process (`cms.core.compiled`).
+RELATED_RESOURCES = CompiledShape(_related_resources)
 
 
 class ResourcePageTag(TaggedItemBase):
@@ -136,13 +155,8 @@ class ResourcePage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
         when it has none."""
         if not topics:
             return []
-        sharing = ResourcePage.topics.through.objects.filter(topic_id__in=[t.pk for t in topics])
-        return list(
-            ResourcePage.objects.published()
-            .exclude(pk=self.pk)
-            .filter(pk__in=sharing.values("resourcepage_id"))
-            .newest_first()
-            .for_cards()[:limit]
+        return RELATED_RESOURCES.rows(
+            self.pk, [topic.pk for topic in topics], hidden=hidden_paths(), limit=limit
         )
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """The guides and resources an axis or theme page lists (see `cms.core.related`)."""
 
+from cms.core.querysets import newest_cards
 from cms.core.related import RelatedSection, register
 from cms.programme.models import Topic
 
@@ -10,12 +11,7 @@ TOPIC_SECTION_SIZE = 3
 
 @register("topic")
 def resources_section(topic: Topic) -> RelatedSection | None:
-    items = list(
-        ResourcePage.objects.published()
-        .about(topic)
-        .newest_first()
-        .for_cards()[:TOPIC_SECTION_SIZE]
-    )
+    items = newest_cards(ResourcePage, "about", topic.pk, TOPIC_SECTION_SIZE)
     if not items:
         return None
     return RelatedSection(

@@ -3,12 +3,14 @@
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from cms.core.breadcrumbs import Crumb
+from cms.core.compiled import CompiledShape
 from cms.core.fragments import lazy, remember, scope_version
 from cms.core.listing_filters import filter_context
 from cms.core.related import sections_for
@@ -71,9 +73,17 @@ def _meta_description(town: Town) -> str:
     )
 
 
+def _territory(slug: str) -> QuerySet[Town]:
+    return Town.objects.with_geography().territory_of(slug)
+
+
+# Every town page runs it: compiled once per process (`cms.core.compiled`).
+TERRITORY = CompiledShape(_territory)
+
+
 def _town_and_partners(slug: str) -> tuple[Town, list[Town]]:
     """The town and the other commune(s) of its ACV territory if it is a binôme."""
-    territory = list(Town.objects.with_geography().territory_of(slug))
+    territory = TERRITORY.rows(slug)
     town = next((town for town in territory if town.slug == slug), None)
     if town is None:
         raise Http404("Aucune ville ne correspond à cette adresse.")

@@ -12,9 +12,10 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
 from cms.core.breadcrumbs import Crumb
+from cms.core.compiled import CompiledShape
 from cms.core.fragments import lazy
 from cms.core.page_walk import route_below, walks_to_children
-from cms.core.querysets import ListedPageQuerySet, publicly_visible
+from cms.core.querysets import ListedPageQuerySet, hidden_paths, publicly_visible
 from cms.core.restrictions import restrictions_for
 
 
@@ -79,6 +80,14 @@ class BasePage(Page):
         return context
 
 
+def _first_published(*, model: type[Page], hidden: tuple[str, ...]) -> QuerySet[Page]:
+    return model._default_manager.live().filter(publicly_visible(hidden))[:1]
+
+
+# Card sections and feeds link to their listing on every page that shows them.
+_FIRST_PUBLISHED = CompiledShape(_first_published)
+
+
 class IndexPage(BasePage):
     """A listing of child pages with filters in the URL and pagination."""
 
@@ -106,10 +115,16 @@ class IndexPage(BasePage):
         return f"{key}:{number}"
 
     @classmethod
+    def first_published(cls) -> "IndexPage | None":
+        """The first live and public page of this type (a listing is published once)."""
+        found = _FIRST_PUBLISHED.rows(model=cls, hidden=hidden_paths())
+        return found[0] if found else None
+
+    @classmethod
     def published_url(cls, **params: str) -> str | None:
         """The URL of this type's published listing, filtered by `params` (`axe=habitat`);
         None while none is published."""
-        index = cls.objects.live().filter(publicly_visible()).first()
+        index = cls.first_published()
         url = index.get_url() if index else None
         if not url:
             return None

@@ -1,0 +1,154 @@
+"""Queries compiled once per process (`cms.core.compiled`) read exactly the rows Django's
+own compile of the same queryset reads, for any values, and refuse a builder whose values
+would not reach the SQL unchanged."""
+
+import threading
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+from django.db.models import Q
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from cms.core.compiled import CompiledShape
+
+pytestmark = pytest.mark.django_db
+
+
+def _by_slugs(slugs, deeper_than, *, with_title=False):
+    pages = Page.objects.filter(slug__in=slugs, depth__gt=deeper_than).order_by("path")
+    return pages.only("title") if with_title else pages
+
+
+def _ids(pages):
+    return [page.pk for page in pages]
+
+
+@pytest.fixture
+def tree():
+    root = Page.get_first_root_node()
+    pages = {}
+    for slug in ("alpha", "beta", "gamma", "delta"):
+        pages[slug] = root.add_child(instance=Page(title=slug.title(), slug=slug))
+    pages["alpha"].add_child(instance=Page(title="Sous beta", slug="beta"))
+    return pages
+
+
+def test_rows_match_django_for_every_value(tree):
+    shape = CompiledShape(_by_slugs)
+    cases = [
+        (["alpha"], 1),
+        (["beta"], 1),
+        (["beta"], 2),
+        (["alpha", "gamma"], 0),
+        (["gamma", "delta"], 1),
+        (["inconnue", "«\"'%_\\"], 1),
+        (["beta", "delta", "alpha"], 1),
+    ]
+    for slugs, depth in cases * 2:
+        assert _ids(shape.rows(slugs, depth)) == _ids(_by_slugs(slugs, depth)), (slugs, depth)
+
+
+def test_same_sql_as_django(tree):
+    shape = CompiledShape(_by_slugs)
+    shape.rows(["alpha"], 1)
+    with CaptureQueriesContext(connection) as compiled:
+        shape.rows(["beta", "gamma"], 2)
+    with CaptureQueriesContext(connection) as django_run:
+        list(_by_slugs(["beta", "gamma"], 2))
+    assert [query["sql"] for query in compiled] == [query["sql"] for query in django_run]
+
+
+def test_each_shape_compiled_apart(tree):
+    shape = CompiledShape(_by_slugs)
+    titled = shape.rows(["alpha", "beta"], 1, with_title=True)
+    plain = shape.rows(["alpha", "beta"], 1)
+    assert [page.title for page in titled] == ["Alpha", "Sous beta", "Beta"]
+    # `only("title")` defers the rest: the plain shape loaded every field.
+    assert "slug" in titled[0].get_deferred_fields()
+    assert not plain[0].get_deferred_fields()
+    assert len(shape._compiled) == 2
+
+
+def test_values_keep_their_sql_types(tree):
+    """The number compared with `depth` (an Int4 parameter on PostgreSQL) is sent as Django
+    itself would send it."""
+    shape = CompiledShape(_by_slugs)
+    shape.rows(["beta"], 1)
+    _, django_parameters = _by_slugs(["beta"], 2).query.get_compiler("default").as_sql()
+    with CaptureQueriesContext(connection) as queries:
+        assert _ids(shape.rows(["beta"], 2)) == [tree["alpha"].get_children().get().pk]
+    compiled = next(iter(shape._compiled.values()))
+    assert [type(parameter) for parameter in compiled.parameters] == [
+        type(parameter) for parameter in django_parameters
+    ]
+    assert len(queries) == 2  # the shape's, then the test's own `get_children()`
+
+
+def test_related_and_annotations_read_as_django_does(tree):
+    def with_parent_type(pk):
+        return (
+            Page.objects.filter(pk=pk)
+            .select_related("content_type")
+            .annotate(children=Q(numchild__gt=0))
+        )
+
+    shape = CompiledShape(with_parent_type)
+    for page in tree.values():
+        (read,) = shape.rows(page.pk)
+        with CaptureQueriesContext(connection) as queries:
+            assert read.content_type.model == "page"
+        assert not queries
+        assert read.children == (page.slug == "alpha")
+
+
+def test_refuses_a_value_django_transforms():
+    with pytest.raises(ImproperlyConfigured, match="unchanged"):
+        CompiledShape(lambda prefix: Page.objects.filter(slug__startswith=prefix)).rows("al")
+
+
+def test_refuses_a_value_django_drops():
+    """A stand-in out of a small column's range makes Django drop or empty the condition:
+    caught at the first run, not answered with no rows."""
+    with pytest.raises(ImproperlyConfigured):
+        CompiledShape(lambda slugs: Page.objects.filter(slug__in=slugs)).rows([])
+
+
+def test_chained_query_compiles_again(tree):
+    shape = CompiledShape(_by_slugs)
+    shape.rows(["alpha"], 1)
+    compiled = next(iter(shape._compiled.values()))
+    assert _ids(compiled.queryset.filter(title="Beta")) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_another_thread_uses_its_own_connection(tree):
+    shape = CompiledShape(_by_slugs)
+    shape.rows(["alpha"], 1)
+    found = []
+
+    def read():
+        try:
+            found.append(_ids(shape.rows(["gamma"], 1)))
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    thread.join()
+    assert found == [[tree["gamma"].pk]]
+
+
+def test_a_builder_cannot_read_the_view_restrictions():
+    """They change while the process runs: baked into SQL compiled once, a page made private
+    would stay listed. A builder takes them as a shape argument instead."""
+    from cms.news.models import NewsPage
+
+    reads_them = CompiledShape(lambda pk: NewsPage.objects.published().filter(pk=pk))
+    with pytest.raises(ImproperlyConfigured, match="shape argument"):
+        reads_them.rows(1)
+    takes_them = CompiledShape(
+        lambda pk, *, hidden: NewsPage.objects.published(hidden).filter(pk=pk)
+    )
+    assert takes_them.rows(1, hidden=("00010001",)) == []
