@@ -36,6 +36,9 @@ Value = int | str
 # One value, or several for an `IN` lookup (the SQL then has one parameter per item).
 Argument = Value | Sequence[Value]
 
+# How many shapes of one builder a process keeps compiled.
+MAX_SHAPES = 32
+
 _stand_in_counter = itertools.count(1)
 _compiling: ContextVar[bool] = ContextVar("compiling_a_shape", default=False)
 
@@ -124,6 +127,10 @@ class CompiledShape(Generic[M]):
         key = (using, lengths, tuple(sorted(shape.items())))
         compiled = self._compiled.get(key)
         if compiled is None:
+            if len(self._compiled) >= MAX_SHAPES:
+                # Shapes a URL decides (how many segments it has…): past a few, an odd one
+                # is run as Django runs it rather than kept for the life of the process.
+                return list(self.build(*values, **shape).using(using))
             compiled = self._compiled[key] = self._compile(values, using, shape)
         parameters = list(compiled.parameters)
         for slots, value in zip(compiled.slots, _flatten(values), strict=True):

@@ -152,3 +152,14 @@ def test_a_builder_cannot_read_the_view_restrictions():
         lambda pk, *, hidden: NewsPage.objects.published(hidden).filter(pk=pk)
     )
     assert takes_them.rows(1, hidden=("00010001",)) == []
+
+
+def test_only_a_few_shapes_are_kept(tree, monkeypatch):
+    """A URL decides how many slugs the walk looks for: odd numbers of them must not fill
+    the process with compiled queries."""
+    monkeypatch.setattr("cms.core.compiled.MAX_SHAPES", 2)
+    shape = CompiledShape(_by_slugs)
+    for count in range(1, 5):
+        slugs = ["alpha", "beta", "gamma", "delta"][:count]
+        assert _ids(shape.rows(slugs, 1)) == _ids(_by_slugs(slugs, 1))
+    assert len(shape._compiled) == 2
