@@ -59,12 +59,19 @@ def _stand_in(kind: type) -> Value:
 
 
 class _CompiledSQLMixin:
-    """A compiler whose SQL and parameters are already known (`ready`)."""
+    """A compiler whose SQL and parameters are already known (`ready`), and the converters
+    of its columns once read for this connection (`converters`)."""
 
     ready: tuple[str, tuple[Any, ...]]
+    converters: dict[int, Any] | None
 
     def as_sql(self, *args: Any, **kwargs: Any) -> tuple[str, tuple[Any, ...]]:
         return self.ready
+
+    def get_converters(self, expressions: list[Any]) -> dict[int, Any]:
+        if self.converters is None:
+            self.converters = super().get_converters(expressions)  # type: ignore[misc]
+        return self.converters
 
 
 _ready_classes: dict[type, type] = {}
@@ -102,6 +109,8 @@ class _Compiled:
     parameters: tuple[Any, ...]
     # For each value given to `rows` (flattened), the indexes of its parameters.
     slots: tuple[tuple[int, ...], ...]
+    # The columns' converters (`SQLCompiler.get_converters`), per connection object.
+    converters: dict[int, dict[int, Any]]
 
 
 def _flatten(values: Sequence[Argument]) -> list[Value]:
@@ -142,12 +151,16 @@ class CompiledShape(Generic[M]):
         compiler.__class__ = _ready_class(type(compiled.compiler))
         compiler.ready = (compiled.sql, tuple(parameters))
         # The connection of this thread, not of the one that compiled.
-        compiler.connection = connections[using]
+        connection = compiler.connection = connections[using]
+        compiler.converters = compiled.converters.get(id(connection))
         queryset = compiled.queryset._chain()
         query = queryset.query
         query.__class__ = _ReadyQuery
         query.ready_compiler = compiler
-        return list(queryset)
+        rows = list(queryset)
+        if compiler.converters is not None:
+            compiled.converters[id(connection)] = compiler.converters
+        return rows
 
     def _compile(
         self, values: Sequence[Argument], using: str, shape: dict[str, Hashable]
@@ -188,4 +201,6 @@ class CompiledShape(Generic[M]):
             slots.append(tuple(found))
         if any(str(stand_in) in sql for stand_in in flat):
             raise ImproperlyConfigured(f"{self.build.__qualname__}: a value is inlined in the SQL.")
-        return _Compiled(queryset, compiler, sql, tuple(parameters), tuple(slots))
+        if compiler.has_composite_fields([column for column, *_ in compiler.select]):
+            raise ImproperlyConfigured(f"{self.build.__qualname__}: composite keys unsupported.")
+        return _Compiled(queryset, compiler, sql, tuple(parameters), tuple(slots), {})

@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Page
 
 from cms.core.compiled import CompiledShape
@@ -30,7 +31,9 @@ def tree():
     root = Page.get_first_root_node()
     pages = {}
     for slug in ("alpha", "beta", "gamma", "delta"):
-        pages[slug] = root.add_child(instance=Page(title=slug.title(), slug=slug))
+        pages[slug] = root.add_child(
+            instance=Page(title=slug.title(), slug=slug, first_published_at=timezone.now())
+        )
     pages["alpha"].add_child(instance=Page(title="Sous beta", slug="beta"))
     return pages
 
@@ -163,3 +166,17 @@ def test_only_a_few_shapes_are_kept(tree, monkeypatch):
         slugs = ["alpha", "beta", "gamma", "delta"][:count]
         assert _ids(shape.rows(slugs, 1)) == _ids(_by_slugs(slugs, 1))
     assert len(shape._compiled) == 2
+
+
+def test_columns_converted_on_every_run(tree):
+    """The columns' converters (dates on SQLite, booleans…) are read once per connection
+    and still applied to each run's rows."""
+    shape = CompiledShape(lambda slugs: Page.objects.filter(slug__in=slugs).order_by("path"))
+    for slug in ("alpha", "beta", "alpha"):
+        read = shape.rows([slug])[0]
+        expected = Page.objects.filter(slug=slug).order_by("path").first()
+        assert read.first_published_at is not None
+        assert read.first_published_at == expected.first_published_at
+        assert type(read.first_published_at) is type(expected.first_published_at)
+        assert read.live is expected.live is True
+        assert read.latest_revision_created_at == expected.latest_revision_created_at
