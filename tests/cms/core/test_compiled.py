@@ -31,10 +31,9 @@ def tree():
     root = Page.get_first_root_node()
     pages = {}
     for slug in ("alpha", "beta", "gamma", "delta"):
-        pages[slug] = root.add_child(
-            instance=Page(title=slug.title(), slug=slug, first_published_at=timezone.now())
-        )
+        pages[slug] = root.add_child(instance=Page(title=slug.title(), slug=slug))
     pages["alpha"].add_child(instance=Page(title="Sous beta", slug="beta"))
+    Page.objects.filter(slug__in=pages).update(first_published_at=timezone.now())
     return pages
 
 
