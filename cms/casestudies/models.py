@@ -22,6 +22,7 @@ from cms.core.blocks.text import RICH_TEXT_FEATURES
 from cms.core.compiled import CompiledShape
 from cms.core.feeds import FeedMixin
 from cms.core.fragments import lazy
+from cms.core.linked import linked
 from cms.core.listing_filters import listing_context
 from cms.core.models import BasePage, DatedMixin, IndexPage, ListingMixin, TaggedTopicsMixin
 from cms.core.querysets import DatedPageQuerySet, hidden_paths
@@ -256,11 +257,11 @@ class CaseStudyPage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        topics = lazy(lambda: list(self.topics.all()))
+        topics = lazy(lambda: linked(self, "topics", request))
         context["town"] = lazy(lambda: self.town_with_geography())
         context["topics"] = topics
-        context["partners"] = lazy(lambda: list(self.financing_partners.all()))
-        context["tags"] = lazy(lambda: list(self.tags.all()))
+        context["partners"] = lazy(lambda: linked(self, "financing_partners", request))
+        context["tags"] = lazy(lambda: linked(self, "tags", request))
         context["listing_url"] = lazy(lambda: self.get_parent().get_url(request=request))
         context["related_studies"] = lazy(lambda: self.related_case_studies(list(topics), limit=3))
         return context

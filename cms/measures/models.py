@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from cms.core.blocks.registry import body_blocks
 from cms.core.fragments import lazy
+from cms.core.linked import linked
 from cms.core.models import BasePage, IndexPage, ListingMixin, TaggedTopicsMixin
 from cms.core.querysets import ListedPageQuerySet
 
@@ -105,7 +106,7 @@ class MeasurePage(ListingMixin, TaggedTopicsMixin, BasePage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            topics=lazy(lambda: list(self.topics.all())),
-            acronyms=lazy(lambda: list(self.acronyms.all())),
+            topics=lazy(lambda: linked(self, "topics", request)),
+            acronyms=lazy(lambda: linked(self, "acronyms", request)),
         )
         return context

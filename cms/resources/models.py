@@ -19,6 +19,7 @@ from cms.core.blocks.registry import body_blocks
 from cms.core.compiled import CompiledShape
 from cms.core.feeds import FeedMixin
 from cms.core.fragments import lazy
+from cms.core.linked import linked
 from cms.core.listing_filters import listing_context
 from cms.core.models import BasePage, DatedMixin, IndexPage, ListingMixin, TaggedTopicsMixin
 from cms.core.querysets import DatedPageQuerySet, hidden_paths
@@ -161,9 +162,9 @@ class ResourcePage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        topics = lazy(lambda: list(self.topics.all()))
+        topics = lazy(lambda: linked(self, "topics", request))
         context["topics"] = topics
-        context["tags"] = lazy(lambda: list(self.tags.all()))
+        context["tags"] = lazy(lambda: linked(self, "tags", request))
         context["listing_url"] = lazy(lambda: self.get_parent().get_url(request=request))
         context["related_resources"] = lazy(lambda: self.related_resources(topics, limit=3))
         return context

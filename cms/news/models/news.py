@@ -17,6 +17,7 @@ from wagtail.search import index
 from cms.core.blocks.registry import body_blocks
 from cms.core.feeds import FeedMixin
 from cms.core.fragments import lazy
+from cms.core.linked import linked
 from cms.core.listing_filters import listing_context
 from cms.core.models import BasePage, DatedMixin, IndexPage, ListingMixin, TaggedTopicsMixin
 from cms.core.querysets import DatedPageQuerySet
@@ -111,8 +112,8 @@ class NewsPage(ListingMixin, DatedMixin, TaggedTopicsMixin, BasePage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            topics=lazy(lambda: list(self.topics.all())),
-            tags=lazy(lambda: list(self.tags.all())),
-            towns=lazy(lambda: list(self.towns.all())),
+            topics=lazy(lambda: linked(self, "topics", request)),
+            tags=lazy(lambda: linked(self, "tags", request)),
+            towns=lazy(lambda: linked(self, "towns", request)),
         )
         return context
