@@ -46,42 +46,18 @@ class CaseStudyPageQuerySet(DatedPageQuerySet):
     # The card's detail line is the town and the year (`card_detail`).
     card_fields = ("published_on", "year", "town__name")
 
-    def for_cards(self, badge: bool = True) -> "CaseStudyPageQuerySet":
+    def for_cards(self) -> "CaseStudyPageQuerySet":
         """With what a card shows (town, year, image) in a fixed number of queries, and its
         badge: the short title of its first axis or theme (`card_badge`), read in the same
-        query (prefetching every topic of every card cost more than the rest of the rows).
-
-        `badge=False` leaves the badge out, for a caller that sets it on the cards it got
-        (`with_card_badges`): the ordered subquery is most of what the query costs to
-        build and compile."""
-        cards = super().for_cards().select_related("town")
-        if not badge:
-            return cards
+        query (prefetching every topic of every card cost more than the rest of the rows;
+        reading them for the page's cards in a query of their own, no less than the
+        subquery)."""
         first_topic = (
             CaseStudyPage.topics.through.objects.filter(casestudypage=OuterRef("pk"))
             .order_by(*(f"topic__{field}" for field in Topic._meta.ordering))
             .values("topic__short_title")[:1]
         )
-        return cards.annotate(card_badge=Subquery(first_topic))
-
-
-def with_card_badges(cards: Sequence["CaseStudyPage"]) -> list["CaseStudyPage"]:
-    """`cards` (read with `for_cards(badge=False)`) with their badge set, as `for_cards`
-    reads it: the short title of the card's first axis or theme, None when it has none. One
-    query for all the cards, on the link table and the topics, simpler to build and
-    compile than the subquery `for_cards` adds to the cards' own query."""
-    cards = list(cards)
-    badges: dict[int, str] = {}
-    links = (
-        CaseStudyPage.topics.through.objects.filter(casestudypage_id__in=[c.pk for c in cards])
-        .order_by(*(f"topic__{field}" for field in Topic._meta.ordering))
-        .values_list("casestudypage_id", "topic__short_title")
-    )
-    for page_id, short_title in links if cards else ():
-        badges.setdefault(page_id, short_title)  # the rows come in the topics' order
-    for card in cards:
-        card.card_badge = badges.get(card.pk)
-    return cards
+        return super().for_cards().select_related("town").annotate(card_badge=Subquery(first_topic))
 
 
 class CaseStudyIndexPage(FeedMixin, IndexPage):
@@ -107,16 +83,12 @@ class CaseStudyIndexPage(FeedMixin, IndexPage):
     def feed_items(self) -> QuerySet["CaseStudyPage"]:
         return self.case_studies().newest_first()
 
-    def card_queryset(self, items: QuerySet["CaseStudyPage"]) -> QuerySet["CaseStudyPage"]:
-        # Their badges are set on the page of cards (`with_card_badges`, `get_context`).
-        return items.for_cards(badge=False)
-
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         listing = listing_context(
             self, request, lambda: filter_case_studies(self.case_studies(), request.GET)
         )
-        context.update(listing, case_studies=lazy(lambda: with_card_badges(listing["items"])))
+        context.update(listing, case_studies=listing["items"])
         return context
 
 

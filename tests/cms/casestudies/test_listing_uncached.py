@@ -6,20 +6,18 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from cms.casestudies.filters import CaseStudyFilterForm
-from cms.casestudies.models import CaseStudyPage, with_card_badges
+from cms.casestudies.models import CaseStudyPage
 
 URL = "/retours-d-experience/"
 
 pytestmark = pytest.mark.django_db
 
 # What the page shares with every page (site, page walk, restrictions, settings, menus),
-# then the listing's own eight queries.
-LISTING_QUERIES = 7 + 8
+# then the listing's own seven queries.
+LISTING_QUERIES = 7 + 7
 
 
 @pytest.fixture(autouse=True)
@@ -105,7 +103,7 @@ def test_query_count_is_fixed_and_small(add_studies, count_queries):
     assert small == large
     # The listing's own: five for the filters' options (the case studies per town, the
     # towns, axes and themes, phases, tags; the per-town numbers add up to the count), the
-    # cards with their image and town, their renditions, their badges.
+    # cards with their image, town and badge, their renditions.
     assert count_queries(f"{URL}?page=2") <= LISTING_QUERIES
     # A filtered listing counts its cards (one query more); an ignored filter does not.
     assert count_queries(f"{URL}?axe=habitat") == count_queries(URL) + 1
@@ -162,23 +160,3 @@ def test_the_count_is_of_the_cards_listed(client, studies, make_study, towns):
     assert result_line(client.get(f"{URL}?axe=habitat")) == (
         "1 retour d’expérience correspond à votre recherche."
     )
-
-
-def test_card_badges_are_set_in_one_query_as_the_subquery_reads_them(studies, topics):
-    expected = {page.pk: page.card_badge for page in CaseStudyPage.objects.for_cards()}
-    cards = list(CaseStudyPage.objects.for_cards(badge=False))
-
-    with CaptureQueriesContext(connection) as queries:
-        with_card_badges(cards)
-    assert len(queries) == 1
-    assert {card.pk: card.card_badge for card in cards} == expected
-    # Axes before themes, each by number; None without any (the subquery's NULL).
-    by_title = {card.title: card.card_badge for card in cards}
-    assert by_title == {
-        "Albi": topics["habitat"].short_title,
-        "Arles": topics["economie-et-commerce"].short_title,
-        "Foix": None,
-    }
-    with CaptureQueriesContext(connection) as queries:
-        assert with_card_badges([]) == []
-    assert len(queries) == 0
