@@ -52,7 +52,9 @@ class CaseStudyPageQuerySet(DatedPageQuerySet):
     def for_cards(self) -> "CaseStudyPageQuerySet":
         """With what a card shows (town, year, image) in a fixed number of queries, and its
         badge: the short title of its first axis or theme (`card_badge`), read in the same
-        query (prefetching every topic of every card cost more than the rest of the rows)."""
+        query (prefetching every topic of every card cost more than the rest of the rows;
+        reading them for the page's cards in a query of their own, no less than the
+        subquery)."""
         first_topic = (
             CaseStudyPage.topics.through.objects.filter(casestudypage=OuterRef("pk"))
             .order_by(*(f"topic__{field}" for field in Topic._meta.ordering))
@@ -104,7 +106,13 @@ class CaseStudyIndexPage(FeedMixin, IndexPage):
         verbose_name_plural = "listes des retours d’expérience"
 
     def case_studies(self) -> QuerySet["CaseStudyPage"]:
-        return CaseStudyPage.objects.published().child_of(self)
+        """The published case studies under this page. Its children are the pages below its
+        path one level down: what Wagtail's `child_of` selects, without the two conditions
+        that add nothing to it (a depth at least the page's, and not the page itself), which
+        every query of the listing (up to four) compiled and PostgreSQL checked on each row."""
+        return CaseStudyPage.objects.published().filter(
+            path__startswith=self.path, depth=self.depth + 1
+        )
 
     def feed_items(self) -> QuerySet["CaseStudyPage"]:
         return self.case_studies().newest_first()

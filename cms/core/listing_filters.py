@@ -111,6 +111,9 @@ class FilteredListing:
     ignored: list[str] = field(default_factory=list)
     # Why the valid filters cannot match together (then the listing is empty).
     conflict: str = ""
+    # The number of items in `queryset`, when the listing knew it without counting them
+    # (`paginate` then runs no count query); None otherwise.
+    count: int | None = None
 
 
 def apply_filters(
@@ -160,7 +163,9 @@ def listing_context(
     """The context of a filterable index page, newest items first, computed lazily so that
     a cached listing runs none of its queries."""
     listing = lazy(filter_listing)
-    page_obj = lazy(lambda: index.paginate(request, listing.queryset.newest_first()))
+    page_obj = lazy(
+        lambda: index.paginate(request, listing.queryset.newest_first(), count=listing.count)
+    )
     return {
         "filter_form": lazy(lambda: listing.form),
         "ignored_filters": lazy(lambda: listing.ignored),

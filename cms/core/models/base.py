@@ -130,10 +130,13 @@ class IndexPage(BasePage):
             return None
         return f"{url}?{urlencode(params)}" if params else url
 
-    def paginate(self, request: HttpRequest, items: ListedPageQuerySet) -> PaginatorPage:
-        """The requested page of `items`, as cards (`for_cards`). They are counted as given:
-        counting the cards' query, with its joins and annotations to strip, cost twice as
-        much to compile for the same number."""
+    def paginate(
+        self, request: HttpRequest, items: ListedPageQuerySet, count: int | None = None
+    ) -> PaginatorPage:
+        """The requested page of `items`, as cards (`for_cards`). They are counted as given
+        (unless the caller already knows their number, `count`): counting the cards' query,
+        with its joins and annotations to strip, cost twice as much to compile for the same
+        number."""
         paginator = Paginator(items.for_cards(), self.per_page)
-        paginator.count = items.count()
+        paginator.count = items.count() if count is None else count
         return paginator.get_page(request.GET.get("page"))

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import PageViewRestriction
 
 from cms.casestudies.filters import CaseStudyFilterForm
 from cms.casestudies.models import CaseStudyPage
@@ -100,6 +101,62 @@ def test_query_count_is_fixed_and_small(add_studies, count_queries):
     large = [count_queries(URL), count_queries(f"{URL}?axe=habitat&tag=mot-1")]
 
     assert small == large
-    # The listing's own: four for the filters' options (towns, axes and themes, phases,
-    # tags), the count, the cards with their image, town and badge, their renditions.
+    # The listing's own: five for the filters' options (the case studies per town, the
+    # towns, axes and themes, phases, tags; the per-town numbers add up to the count), the
+    # cards with their image, town and badge, their renditions.
     assert count_queries(f"{URL}?page=2") <= LISTING_QUERIES
+    # A filtered listing counts its cards (one query more); an ignored filter does not.
+    assert count_queries(f"{URL}?axe=habitat") == count_queries(URL) + 1
+    assert count_queries(f"{URL}?ville=inconnue") == count_queries(URL)
+
+
+def options(response, name: str) -> list[str]:
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [option["value"] for option in soup.select(f"select[name={name}] option")][1:]
+
+
+def result_line(response) -> str:
+    return (
+        BeautifulSoup(response.content, "html.parser")
+        .select_one("[role=status]")
+        .get_text(" ", strip=True)
+    )
+
+
+@pytest.fixture
+def hidden_studies(make_study, towns, topics):
+    """Albi, published; Foix (Occitanie too) a draft; Arles (PACA) private."""
+    make_study(title="Albi", town=towns["albi"], topics=[topics["habitat"]], tag_names=("vu",))
+    draft = make_study(title="Foix", town=towns["foix"], tag_names=("brouillon",))
+    draft.unpublish()
+    private = make_study(title="Arles", town=towns["arles"], tag_names=("reserve",))
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+
+def test_drafts_and_private_case_studies_offer_no_filter_and_are_not_counted(
+    client, hidden_studies
+):
+    response = client.get(URL)
+
+    assert options(response, "ville") == ["albi"]
+    assert options(response, "departement") == ["81"]
+    assert options(response, "region") == ["76"]
+    assert options(response, "tag") == ["vu"]
+    assert result_line(response) == "1 retour d’expérience publié."
+    assert result_line(client.get(f"{URL}?ville=foix")) == "1 retour d’expérience publié."
+
+
+def test_the_count_is_of_the_cards_listed(client, studies, make_study, towns):
+    make_study(title="Albi encore", town=towns["albi"])
+
+    assert result_line(client.get(URL)) == "4 retours d’expérience publiés."
+    # An unknown value is ignored: every case study is listed, and counted.
+    assert result_line(client.get(f"{URL}?ville=nulle-part")) == "4 retours d’expérience publiés."
+    assert result_line(client.get(f"{URL}?ville=albi")) == (
+        "2 retours d’expérience correspondent à votre recherche."
+    )
+    assert result_line(client.get(f"{URL}?axe=habitat")) == (
+        "1 retour d’expérience correspond à votre recherche."
+    )

@@ -22,3 +22,12 @@ def test_same_markup_as_djangos_select(value):
     rendered = fast_select.render("ville", value, attrs)
     assert parse_html(rendered) == parse_html(expected)
     assert "<b>" not in rendered
+
+
+def test_a_nul_in_a_label_does_not_shift_the_options():
+    # The options are escaped together, joined by NUL: a label holding one falls back to
+    # escaping them one by one.
+    choices = [("a", "A\0<b>"), ("b", "B & co")]
+    rendered = FastSelect(choices=choices).render("x", "b", {})
+    assert '<option value="a">A\0&lt;b&gt;</option>' in rendered
+    assert '<option value="b" selected>B &amp; co</option>' in rendered
