@@ -123,6 +123,17 @@ def _flatten(values: Sequence[Argument]) -> list[Value]:
     return flat
 
 
+def _substitutable(values: Sequence[Any]) -> bool:
+    """Whether each value (each item of a sequence) is a string or a number, which Django
+    sends as a parameter of its own: not None (`IS NULL`, or left out of an `IN` list) nor
+    a boolean (a stand-in number would not stand for it)."""
+    for value in values:
+        items = value if isinstance(value, Sequence) and not isinstance(value, str) else [value]
+        if not all(isinstance(item, (str, int)) and not isinstance(item, bool) for item in items):
+            return False
+    return True
+
+
 class CompiledShape(Generic[M]):
     """`build(*values, **shape)` → a queryset, run with its SQL compiled once per shape."""
 
@@ -132,6 +143,10 @@ class CompiledShape(Generic[M]):
 
     def rows(self, *values: Argument, using: str = "default", **shape: Hashable) -> list[M]:
         """The rows `build(*values, **shape)` reads, as `list(queryset)` would give them."""
+        if not _substitutable(values):
+            # `pk=None` is `IS NULL` in SQL, no parameter (a page being created has no id
+            # yet: its preview): run as Django runs it.
+            return list(self.build(*values, **shape).using(using))
         lengths = tuple(None if isinstance(v, (str, int)) else len(v) for v in values)
         key = (using, lengths, tuple(sorted(shape.items())))
         compiled = self._compiled.get(key)

@@ -179,3 +179,19 @@ def test_columns_converted_on_every_run(tree):
         assert type(read.first_published_at) is type(expected.first_published_at)
         assert read.live is expected.live is True
         assert read.latest_revision_created_at == expected.latest_revision_created_at
+
+
+def test_none_and_booleans_run_as_django_runs_them(tree):
+    """`pk=None` is `IS NULL`, no parameter: no stand-in can take its place (a page being
+    created has no id yet), nor a number stand for a boolean."""
+    shape = CompiledShape(lambda pk, slugs: Page.objects.filter(slug__in=slugs).exclude(pk=pk))
+    alpha = tree["alpha"]
+    assert _ids(shape.rows(alpha.pk, ["alpha", "gamma"])) == [tree["gamma"].pk]
+    assert sorted(_ids(shape.rows(None, ["alpha", "gamma"]))) == sorted(
+        [alpha.pk, tree["gamma"].pk]
+    )
+    assert _ids(shape.rows(alpha.pk, ["alpha", None])) == []
+    assert len(shape._compiled) == 1
+    live = CompiledShape(lambda live: Page.objects.filter(live=live, slug="alpha"))
+    assert _ids(live.rows(True)) == [alpha.pk]
+    assert _ids(live.rows(False)) == []
