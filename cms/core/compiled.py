@@ -19,6 +19,7 @@ read and that changes (the site's view restrictions) refuses to be read while it
 
 import copy
 import itertools
+import weakref
 from collections.abc import Callable, Hashable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ Argument = Value | Sequence[Value]
 MAX_SHAPES = 32
 
 _stand_in_counter = itertools.count(1)
+# The attribute of a connection keeping the converters of each compiled shape it ran.
+_CONVERTERS = "_compiled_shape_converters"
 _compiling: ContextVar[bool] = ContextVar("compiling_a_shape", default=False)
 
 
@@ -101,7 +104,7 @@ class _ReadyQuery(Query):
         return clone
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Compiled:
     queryset: QuerySet
     compiler: SQLCompiler
@@ -109,8 +112,6 @@ class _Compiled:
     parameters: tuple[Any, ...]
     # For each value given to `rows` (flattened), the indexes of its parameters.
     slots: tuple[tuple[int, ...], ...]
-    # The columns' converters (`SQLCompiler.get_converters`), per connection object.
-    converters: dict[int, dict[int, Any]]
 
 
 def _flatten(values: Sequence[Argument]) -> list[Value]:
@@ -167,14 +168,20 @@ class CompiledShape(Generic[M]):
         compiler.ready = (compiled.sql, tuple(parameters))
         # The connection of this thread, not of the one that compiled.
         connection = compiler.connection = connections[using]
-        compiler.converters = compiled.converters.get(id(connection))
+        # The columns' converters, kept by the connection itself: they may hold it (SQLite's
+        # are its methods), and a server starting a thread per request (runserver) opens a
+        # connection per thread, which must go with its thread.
+        kept = connection.__dict__.get(_CONVERTERS)
+        if kept is None:
+            kept = connection.__dict__[_CONVERTERS] = weakref.WeakKeyDictionary()
+        compiler.converters = kept.get(compiled)
         queryset = compiled.queryset._chain()
         query = queryset.query
         query.__class__ = _ReadyQuery
         query.ready_compiler = compiler
         rows = list(queryset)
         if compiler.converters is not None:
-            compiled.converters[id(connection)] = compiler.converters
+            kept[compiled] = compiler.converters
         return rows
 
     def _compile(
@@ -218,4 +225,4 @@ class CompiledShape(Generic[M]):
             raise ImproperlyConfigured(f"{self.build.__qualname__}: a value is inlined in the SQL.")
         if compiler.has_composite_fields([column for column, *_ in compiler.select]):
             raise ImproperlyConfigured(f"{self.build.__qualname__}: composite keys unsupported.")
-        return _Compiled(queryset, compiler, sql, tuple(parameters), tuple(slots), {})
+        return _Compiled(queryset, compiler, sql, tuple(parameters), tuple(slots))

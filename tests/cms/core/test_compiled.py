@@ -195,3 +195,39 @@ def test_none_and_booleans_run_as_django_runs_them(tree):
     live = CompiledShape(lambda live: Page.objects.filter(live=live, slug="alpha"))
     assert _ids(live.rows(True)) == [alpha.pk]
     assert _ids(live.rows(False)) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_finished_threads_connection_is_not_kept():
+    """A server starting a thread per request (runserver) opens a connection in each: the
+    columns' converters kept for it (SQLite's are its own methods) must not keep it, nor
+    every one of them, alive once its thread is gone."""
+    import gc
+    import weakref
+
+    from django.contrib.auth import get_user_model
+    from django.db import connections
+
+    users = get_user_model()
+    member = users.objects.create_user(email="fil@example.org", password="x" * 16)
+    # Booleans and dates: columns with converters on SQLite.
+    shape = CompiledShape(lambda emails: users.objects.filter(email__in=emails).order_by("pk"))
+    shape.rows(["autre@example.org"])
+    gone = []
+
+    def read():
+        try:
+            (found,) = shape.rows([member.email])
+            assert found.is_active is True
+            assert found.date_joined == member.date_joined
+            gone.append(weakref.ref(connections["default"]))
+        finally:
+            connection.close()
+
+    for _ in range(3):
+        thread = threading.Thread(target=read)
+        thread.start()
+        thread.join()
+    gc.collect()
+    assert len(gone) == 3
+    assert [ref() for ref in gone] == [None, None, None]
