@@ -19,6 +19,7 @@ read and that changes (the site's view restrictions) refuses to be read while it
 
 import copy
 import itertools
+import threading
 import weakref
 from collections.abc import Callable, Hashable, Sequence
 from contextvars import ContextVar
@@ -37,7 +38,7 @@ Value = int | str
 # One value, or several for an `IN` lookup (the SQL then has one parameter per item).
 Argument = Value | Sequence[Value]
 
-# How many shapes of one builder a process keeps compiled.
+# How many shapes of one builder a process keeps compiled (the oldest goes first).
 MAX_SHAPES = 32
 
 _stand_in_counter = itertools.count(1)
@@ -141,6 +142,7 @@ class CompiledShape(Generic[M]):
     def __init__(self, build: Callable[..., QuerySet[M]]) -> None:
         self.build = build
         self._compiled: dict[Hashable, _Compiled] = {}
+        self._lock = threading.Lock()
 
     def rows(self, *values: Argument, using: str = "default", **shape: Hashable) -> list[M]:
         """The rows `build(*values, **shape)` reads, as `list(queryset)` would give them."""
@@ -152,11 +154,14 @@ class CompiledShape(Generic[M]):
         key = (using, lengths, tuple(sorted(shape.items())))
         compiled = self._compiled.get(key)
         if compiled is None:
-            if len(self._compiled) >= MAX_SHAPES:
-                # Shapes a URL decides (how many segments it has…): past a few, an odd one
-                # is run as Django runs it rather than kept for the life of the process.
-                return list(self.build(*values, **shape).using(using))
-            compiled = self._compiled[key] = self._compile(values, using, shape)
+            compiled = self._compile(values, using, shape)
+            with self._lock:
+                while len(self._compiled) >= MAX_SHAPES:
+                    # The oldest goes: shapes a URL decides (how many segments it has…) must
+                    # not fill the process, and those of view restrictions since changed
+                    # (`hidden`) must not leave every new one run uncompiled for its life.
+                    del self._compiled[next(iter(self._compiled))]
+                self._compiled[key] = compiled
         parameters = list(compiled.parameters)
         for slots, value in zip(compiled.slots, _flatten(values), strict=True):
             for slot in slots:

@@ -231,3 +231,17 @@ def test_a_finished_threads_connection_is_not_kept():
     gc.collect()
     assert len(gone) == 3
     assert [ref() for ref in gone] == [None, None, None]
+
+
+def test_shapes_of_restrictions_since_changed_make_room(tree, monkeypatch):
+    """Each set of view restrictions is a shape of its own (`hidden`): once the process has
+    seen more sets than it keeps shapes, the current one is still compiled, the oldest
+    dropped (they filled the process and every later query ran uncompiled)."""
+    from cms.news.models import NewsPage
+
+    monkeypatch.setattr("cms.core.compiled.MAX_SHAPES", 2)
+    shape = CompiledShape(lambda pk, *, hidden: NewsPage.objects.published(hidden).filter(pk=pk))
+    for paths in [(), ("00010001",), ("00010002",), ("00010003",)]:
+        assert shape.rows(1, hidden=paths) == []
+        assert ("default", (None,), (("hidden", paths),)) in shape._compiled
+    assert len(shape._compiled) == 2
