@@ -102,6 +102,9 @@ def test_a_group_restriction_lets_its_members_in_only(client, news, each_cache_m
 def test_an_alias_of_a_private_page_is_listed_nowhere(client, news, each_cache_mode):
     """Wagtail applies a page's restrictions to its aliases (serving one asks to sign in):
     the alias must not show the private page's title in listings, feeds or the sitemap."""
+    from cms.core.models.pages import SitemapPage
+
+    child_page(news.get_parent().get_parent(), SitemapPage, "plan-du-site", title="Plan du site")
     news.create_alias(update_slug="copie")
     copy = {
         "listing": "/actualites/copie/" in client.get("/actualites/").content.decode(),
@@ -112,7 +115,7 @@ def test_an_alias_of_a_private_page_is_listed_nowhere(client, news, each_cache_m
 
     restriction = _restrict(news, "login")
     assert client.get("/actualites/copie/").status_code == 302
-    for url in ("/actualites/", "/actualites/rss/", "/sitemap.xml"):
+    for url in ("/actualites/", "/actualites/rss/", "/sitemap.xml", "/plan-du-site/"):
         html = client.get(url).content.decode()
         assert "/actualites/copie/" not in html, url
         assert TITLE not in html, url
