@@ -1,10 +1,13 @@
 """sitemap.xml: every live public Wagtail page, plus the pages served by plain views
 (towns, axes and themes, the directory, and their list pages) that each app declares."""
 
+from typing import Any
+
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
+from cms.core.querysets import publicly_visible
 from cms.programme.sitemaps import TopicSitemap
 from cms.territories.sitemaps import TownSitemap
 from community.directory.sitemaps import DirectorySitemap
@@ -31,6 +34,11 @@ class PageSitemap(WagtailSitemap):
     `load_demo`); the sitemap must name the address readers and crawlers actually use, as the
     other sections do (Django builds them from the request, whose host ALLOWED_HOSTS checked).
     """
+
+    def items(self) -> Any:
+        # Wagtail's `public()` misses the aliases of a private page, which Wagtail serves
+        # only to those the page's restrictions let in: `publicly_visible` leaves them out.
+        return super().items().filter(publicly_visible())
 
     def _urls(self, page: int, protocol: str, domain: str) -> list[dict]:
         urls = super()._urls(page, protocol, domain)

@@ -19,6 +19,8 @@ read and that changes (the site's view restrictions) refuses to be read while it
 
 import copy
 import itertools
+import threading
+import weakref
 from collections.abc import Callable, Hashable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -36,10 +38,12 @@ Value = int | str
 # One value, or several for an `IN` lookup (the SQL then has one parameter per item).
 Argument = Value | Sequence[Value]
 
-# How many shapes of one builder a process keeps compiled.
+# How many shapes of one builder a process keeps compiled (the oldest goes first).
 MAX_SHAPES = 32
 
 _stand_in_counter = itertools.count(1)
+# The attribute of a connection keeping the converters of each compiled shape it ran.
+_CONVERTERS = "_compiled_shape_converters"
 _compiling: ContextVar[bool] = ContextVar("compiling_a_shape", default=False)
 
 
@@ -101,7 +105,7 @@ class _ReadyQuery(Query):
         return clone
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Compiled:
     queryset: QuerySet
     compiler: SQLCompiler
@@ -109,8 +113,6 @@ class _Compiled:
     parameters: tuple[Any, ...]
     # For each value given to `rows` (flattened), the indexes of its parameters.
     slots: tuple[tuple[int, ...], ...]
-    # The columns' converters (`SQLCompiler.get_converters`), per connection object.
-    converters: dict[int, dict[int, Any]]
 
 
 def _flatten(values: Sequence[Argument]) -> list[Value]:
@@ -123,24 +125,43 @@ def _flatten(values: Sequence[Argument]) -> list[Value]:
     return flat
 
 
+def _substitutable(values: Sequence[Any]) -> bool:
+    """Whether each value (each item of a sequence) is a string or a number, which Django
+    sends as a parameter of its own: not None (`IS NULL`, or left out of an `IN` list) nor
+    a boolean (a stand-in number would not stand for it)."""
+    for value in values:
+        items = value if isinstance(value, Sequence) and not isinstance(value, str) else [value]
+        if not all(isinstance(item, (str, int)) and not isinstance(item, bool) for item in items):
+            return False
+    return True
+
+
 class CompiledShape(Generic[M]):
     """`build(*values, **shape)` → a queryset, run with its SQL compiled once per shape."""
 
     def __init__(self, build: Callable[..., QuerySet[M]]) -> None:
         self.build = build
         self._compiled: dict[Hashable, _Compiled] = {}
+        self._lock = threading.Lock()
 
     def rows(self, *values: Argument, using: str = "default", **shape: Hashable) -> list[M]:
         """The rows `build(*values, **shape)` reads, as `list(queryset)` would give them."""
+        if not _substitutable(values):
+            # `pk=None` is `IS NULL` in SQL, no parameter (a page being created has no id
+            # yet: its preview): run as Django runs it.
+            return list(self.build(*values, **shape).using(using))
         lengths = tuple(None if isinstance(v, (str, int)) else len(v) for v in values)
         key = (using, lengths, tuple(sorted(shape.items())))
         compiled = self._compiled.get(key)
         if compiled is None:
-            if len(self._compiled) >= MAX_SHAPES:
-                # Shapes a URL decides (how many segments it has…): past a few, an odd one
-                # is run as Django runs it rather than kept for the life of the process.
-                return list(self.build(*values, **shape).using(using))
-            compiled = self._compiled[key] = self._compile(values, using, shape)
+            compiled = self._compile(values, using, shape)
+            with self._lock:
+                while len(self._compiled) >= MAX_SHAPES:
+                    # The oldest goes: shapes a URL decides (how many segments it has…) must
+                    # not fill the process, and those of view restrictions since changed
+                    # (`hidden`) must not leave every new one run uncompiled for its life.
+                    del self._compiled[next(iter(self._compiled))]
+                self._compiled[key] = compiled
         parameters = list(compiled.parameters)
         for slots, value in zip(compiled.slots, _flatten(values), strict=True):
             for slot in slots:
@@ -152,14 +173,20 @@ class CompiledShape(Generic[M]):
         compiler.ready = (compiled.sql, tuple(parameters))
         # The connection of this thread, not of the one that compiled.
         connection = compiler.connection = connections[using]
-        compiler.converters = compiled.converters.get(id(connection))
+        # The columns' converters, kept by the connection itself: they may hold it (SQLite's
+        # are its methods), and a server starting a thread per request (runserver) opens a
+        # connection per thread, which must go with its thread.
+        kept = connection.__dict__.get(_CONVERTERS)
+        if kept is None:
+            kept = connection.__dict__[_CONVERTERS] = weakref.WeakKeyDictionary()
+        compiler.converters = kept.get(compiled)
         queryset = compiled.queryset._chain()
         query = queryset.query
         query.__class__ = _ReadyQuery
         query.ready_compiler = compiler
         rows = list(queryset)
         if compiler.converters is not None:
-            compiled.converters[id(connection)] = compiler.converters
+            kept[compiled] = compiler.converters
         return rows
 
     def _compile(
@@ -203,4 +230,4 @@ class CompiledShape(Generic[M]):
             raise ImproperlyConfigured(f"{self.build.__qualname__}: a value is inlined in the SQL.")
         if compiler.has_composite_fields([column for column, *_ in compiler.select]):
             raise ImproperlyConfigured(f"{self.build.__qualname__}: composite keys unsupported.")
-        return _Compiled(queryset, compiler, sql, tuple(parameters), tuple(slots), {})
+        return _Compiled(queryset, compiler, sql, tuple(parameters), tuple(slots))

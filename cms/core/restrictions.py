@@ -16,6 +16,7 @@ from .compiled import compiling
 from .request_memo import per_request
 
 REQUEST_KEY = "view-restrictions"
+PATHS_KEY = "view-restricted-paths"
 
 
 def any_restriction() -> Exists:
@@ -58,7 +59,20 @@ def restricted_paths() -> list[str]:
             "A compiled query reads the view restrictions: pass them as a shape argument "
             "(`published(hidden=...)`)."
         )
-    return sorted({restriction.page_path for restriction in site_restrictions()})
+
+    def read() -> list[str]:
+        restrictions = site_restrictions()
+        paths = {restriction.page_path for restriction in restrictions}
+        aliased = [restriction.page_id for restriction in restrictions if restriction.page_aliased]
+        if aliased:
+            # Wagtail applies a page's restrictions to its aliases, and so to the pages
+            # below them (`Page.get_view_restrictions`): an alias listed elsewhere would show
+            # a private page's title, summary and image.
+            aliases = Page.objects.filter(alias_of_id__in=aliased).values_list("path", flat=True)
+            paths.update(aliases)
+        return sorted(paths)
+
+    return per_request(PATHS_KEY, read)
 
 
 def restrictions_for(page: Page) -> QuerySet[PageViewRestriction] | None:

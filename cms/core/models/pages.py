@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks.registry import body_blocks
+from cms.core.querysets import publicly_visible
 
 from .base import BasePage
 from .mixins import ListingMixin
@@ -44,7 +45,8 @@ class SitemapPage(BasePage):
             home.get_descendants()
             .live()
             .public()
-            .filter(depth__lte=home.depth + 2)
+            # Wagtail's `public()` misses the aliases of a private page.
+            .filter(publicly_visible(), depth__lte=home.depth + 2)
             .only("title", "url_path", "depth", "path")
         )
         sections = [page for page in pages if page.depth == home.depth + 1]

@@ -61,3 +61,27 @@ def test_preview_shows_the_links_being_edited(study):
     ]
     response = page.make_preview_request()
     assert _tags(response) == ["brouillon"]
+
+
+def _being_created(page, parent):
+    """`page` as Wagtail's preview of a page being created builds it (`PreviewOnCreateView`):
+    placed under `parent`, never saved, so without an id."""
+    page.depth = parent.depth + 1
+    page.path = parent.get_last_child()._inc_path()
+    page.set_url_path(parent)
+    return page
+
+
+def test_preview_of_a_case_study_being_created(study, index, towns, topics):
+    """Its related case studies exclude its own id, None: `IS NULL` in SQL, no parameter a
+    compiled query could take (it failed with a TypeError)."""
+    page = _being_created(
+        CaseStudyPage(title="Projet en cours d’écriture", slug="brouillon", town=towns["niort"]),
+        index,
+    )
+    page.topics = [topics["habitat"]]
+    response = page.make_preview_request()
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Projet en cours d’écriture" in html
+    assert "/retours-d-experience/niort-renove/" in html  # same town: a related case study

@@ -179,3 +179,69 @@ def test_columns_converted_on_every_run(tree):
         assert type(read.first_published_at) is type(expected.first_published_at)
         assert read.live is expected.live is True
         assert read.latest_revision_created_at == expected.latest_revision_created_at
+
+
+def test_none_and_booleans_run_as_django_runs_them(tree):
+    """`pk=None` is `IS NULL`, no parameter: no stand-in can take its place (a page being
+    created has no id yet), nor a number stand for a boolean."""
+    shape = CompiledShape(lambda pk, slugs: Page.objects.filter(slug__in=slugs).exclude(pk=pk))
+    alpha = tree["alpha"]
+    assert _ids(shape.rows(alpha.pk, ["alpha", "gamma"])) == [tree["gamma"].pk]
+    assert sorted(_ids(shape.rows(None, ["alpha", "gamma"]))) == sorted(
+        [alpha.pk, tree["gamma"].pk]
+    )
+    assert _ids(shape.rows(alpha.pk, ["alpha", None])) == []
+    assert len(shape._compiled) == 1
+    live = CompiledShape(lambda live: Page.objects.filter(live=live, slug="alpha"))
+    assert _ids(live.rows(True)) == [alpha.pk]
+    assert _ids(live.rows(False)) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_finished_threads_connection_is_not_kept():
+    """A server starting a thread per request (runserver) opens a connection in each: the
+    columns' converters kept for it (SQLite's are its own methods) must not keep it, nor
+    every one of them, alive once its thread is gone."""
+    import gc
+    import weakref
+
+    from django.contrib.auth import get_user_model
+    from django.db import connections
+
+    users = get_user_model()
+    member = users.objects.create_user(email="fil@example.org", password="x" * 16)
+    # Booleans and dates: columns with converters on SQLite.
+    shape = CompiledShape(lambda emails: users.objects.filter(email__in=emails).order_by("pk"))
+    shape.rows(["autre@example.org"])
+    gone = []
+
+    def read():
+        try:
+            (found,) = shape.rows([member.email])
+            assert found.is_active is True
+            assert found.date_joined == member.date_joined
+            gone.append(weakref.ref(connections["default"]))
+        finally:
+            connection.close()
+
+    for _ in range(3):
+        thread = threading.Thread(target=read)
+        thread.start()
+        thread.join()
+    gc.collect()
+    assert len(gone) == 3
+    assert [ref() for ref in gone] == [None, None, None]
+
+
+def test_shapes_of_restrictions_since_changed_make_room(tree, monkeypatch):
+    """Each set of view restrictions is a shape of its own (`hidden`): once the process has
+    seen more sets than it keeps shapes, the current one is still compiled, the oldest
+    dropped (they filled the process and every later query ran uncompiled)."""
+    from cms.news.models import NewsPage
+
+    monkeypatch.setattr("cms.core.compiled.MAX_SHAPES", 2)
+    shape = CompiledShape(lambda pk, *, hidden: NewsPage.objects.published(hidden).filter(pk=pk))
+    for paths in [(), ("00010001",), ("00010002",), ("00010003",)]:
+        assert shape.rows(1, hidden=paths) == []
+        assert ("default", (None,), (("hidden", paths),)) in shape._compiled
+    assert len(shape._compiled) == 2

@@ -97,3 +97,29 @@ def test_a_group_restriction_lets_its_members_in_only(client, news, each_cache_m
     assert TITLE not in client.get("/actualites/").content.decode()
     client.force_login(insider)
     assert TITLE in client.get("/actualites/confidentielle/").content.decode()
+
+
+def test_an_alias_of_a_private_page_is_listed_nowhere(client, news, each_cache_mode):
+    """Wagtail applies a page's restrictions to its aliases (serving one asks to sign in):
+    the alias must not show the private page's title in listings, feeds or the sitemap."""
+    from cms.core.models.pages import SitemapPage
+
+    child_page(news.get_parent().get_parent(), SitemapPage, "plan-du-site", title="Plan du site")
+    news.create_alias(update_slug="copie")
+    copy = {
+        "listing": "/actualites/copie/" in client.get("/actualites/").content.decode(),
+        "feed": "/actualites/copie/" in client.get("/actualites/rss/").content.decode(),
+        "sitemap": "/actualites/copie/" in client.get("/sitemap.xml").content.decode(),
+    }
+    assert copy == EVERYWHERE
+
+    restriction = _restrict(news, "login")
+    assert client.get("/actualites/copie/").status_code == 302
+    for url in ("/actualites/", "/actualites/rss/", "/sitemap.xml", "/plan-du-site/"):
+        html = client.get(url).content.decode()
+        assert "/actualites/copie/" not in html, url
+        assert TITLE not in html, url
+
+    restriction.delete()
+    assert client.get("/actualites/copie/").status_code == 200
+    assert "/actualites/copie/" in client.get("/actualites/").content.decode()

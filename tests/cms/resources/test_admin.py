@@ -69,3 +69,23 @@ def test_resources_are_searchable_by_title_summary_and_body(home_page):
     assert [p.title for p in ResourcePage.objects.live().search("intervention")] == [
         "Les trois périmètres"
     ]
+
+
+def test_preview_of_a_resource_being_created(home_page, programme):
+    """Its related resources exclude its own id, None (`IS NULL` in SQL): the compiled query
+    runs as Django runs it instead of failing."""
+    from cms.programme.models import Topic
+
+    index = make_index(home_page)
+    habitat = Topic.objects.get(slug="habitat")
+    make_resource(index, "Guide voisin", topics=[habitat])
+    page = ResourcePage(title="Fiche en cours d’écriture", slug="brouillon", summary="Résumé.")
+    page.depth = index.depth + 1
+    page.path = index.get_last_child()._inc_path()
+    page.set_url_path(index)
+    page.topics = [habitat]
+    response = page.make_preview_request()
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Fiche en cours d’écriture" in html
+    assert "Guide voisin" in html
