@@ -2,17 +2,21 @@
 
 import dataclasses
 from collections.abc import Mapping
+from typing import Any
 
 from django import forms
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from taggit.models import Tag
+from wagtail.models import Page
 
+from cms.core.compiled import CompiledShape
 from cms.core.listing_filters import (
     Choices,
     FilteredListing,
     ListingFilterForm,
     apply_filters,
 )
+from cms.core.querysets import hidden_paths
 from cms.programme.filters import topic_choices
 from cms.programme.models import Phase
 from cms.territories.models import Town
@@ -45,59 +49,92 @@ class CaseStudyFilterForm(ListingFilterForm):
     }
 
 
-def studies_per_town(case_studies: QuerySet) -> dict[int, int]:
-    """How many of `case_studies` each town has (town id → number; towns without any are
-    absent): one query over the case studies alone, grouped by town, which gives both the
-    towns to offer and the unfiltered listing's count."""
-    return dict(case_studies.order_by().values_list("town_id").annotate(count=Count("pk")))
+def _per_town(
+    *, model: type[Page], index_path: str, index_depth: int, hidden: tuple[str, ...]
+) -> QuerySet:
+    published = model._default_manager.published(hidden).listed_under(index_path, index_depth)
+    return published.order_by().values_list("town_id").annotate(count=Count("pk"))
 
 
-def filter_choices(case_studies: QuerySet, per_town: Mapping[int, int]) -> dict[str, Choices]:
-    """The options of each select: what the published case studies actually use (their
-    towns: `per_town`, from `studies_per_town`).
+def _towns() -> QuerySet:
+    # Plain values, not model instances: three instances per town cost more than the query.
+    return Town.objects.values_list(
+        "pk",
+        "name",
+        "slug",
+        "department__code",
+        "department__name",
+        "department__region__code",
+        "department__region__name",
+    )
+
+
+def _tags(
+    *, model: type[Page], index_path: str, index_depth: int, hidden: tuple[str, ...]
+) -> QuerySet:
+    published = model._default_manager.published(hidden).listed_under(index_path, index_depth)
+    # `EXISTS` over the link rows: PostgreSQL reads the published case studies once per
+    # tag found rather than joining every link row to them and removing duplicates.
+    used = model.tags.through.objects.filter(tag=OuterRef("pk"), content_object__in=published)
+    return Tag.objects.filter(Exists(used)).values_list("slug", "name").order_by("name")
+
+
+# Every case-study listing asks them, filtered or not: compiled once per process
+# (`cms.core.compiled`), for the listing's place in the tree and the view restrictions.
+PER_TOWN = CompiledShape(_per_town)
+TOWNS = CompiledShape(_towns)
+TAGS = CompiledShape(_tags)
+
+
+def studies_per_town(listing: Mapping[str, Any]) -> dict[int, int]:
+    """How many published case studies of the listing each town has (town id → number;
+    towns without any are absent): one query over the case studies alone, grouped by town,
+    which gives both the towns to offer and the unfiltered listing's count. `listing`: the
+    shape arguments of `listing_shape`."""
+    return dict(PER_TOWN.rows(**listing))
+
+
+def filter_choices(listing: Mapping[str, Any], per_town: Mapping[int, int]) -> dict[str, Choices]:
+    """The options of each select: what the listing's published case studies actually use
+    (their towns: `per_town`, from `studies_per_town`).
 
     The towns, with their department and region, are read whole (a fixed 245 rows, three
     small tables joined) and kept when they have a case study: cheaper, to compile and to
     run, than asking the database for the towns whose id is in a subquery over the pages."""
-    # Plain values, not model instances: three instances per town cost more than the query.
-    towns = [
-        town
-        for town in Town.objects.values_list(
-            "pk",
-            "name",
-            "slug",
-            "department__code",
-            "department__name",
-            "department__region__code",
-            "department__region__name",
-        )
-        if town[0] in per_town
-    ]
+    towns = [town for town in TOWNS.rows() if town[0] in per_town]
     departments = {code: f"{name} ({code})" for *_, code, name, _, _ in towns}
     regions = {code: name for *_, code, name in towns}
-    tags = (
-        Tag.objects.filter(casestudies_casestudytag_items__content_object__in=case_studies)
-        .values_list("slug", "name")
-        .distinct()
-        .order_by("name")
-    )
     return {
         "axe": topic_choices(),
         "region": sorted(regions.items(), key=lambda item: item[1]),
         "departement": sorted(departments.items()),
         "ville": [(slug, name) for _, name, slug, *_ in towns],
         "phase": list(Phase.objects.values_list("key", "name")),
-        "tag": list(tags),
+        "tag": list(TAGS.rows(**listing)),
     }
 
 
-def filter_case_studies(case_studies: QuerySet, params: Mapping[str, str]) -> FilteredListing:
-    """The case studies matching every valid filter in `params`; when none applies, with
-    their number, known from the towns' (no count query)."""
-    per_town = studies_per_town(case_studies)
-    listing = apply_filters(
-        case_studies, params, CaseStudyFilterForm, filter_choices(case_studies, per_town)
+def listing_shape(index: Page, model: type[Page]) -> dict[str, Any]:
+    """What the listing's compiled queries depend on: the case-study model, the listing's
+    place in the tree, and the view restrictions of the moment."""
+    return {
+        "model": model,
+        "index_path": index.path,
+        "index_depth": index.depth,
+        "hidden": hidden_paths(),
+    }
+
+
+def filter_case_studies(index: Page, params: Mapping[str, str]) -> FilteredListing:
+    """The published case studies of the listing `index` matching every valid filter in
+    `params`; when none applies, with their number, known from the towns' (no count
+    query)."""
+    case_studies = index.case_studies()
+    listing = listing_shape(index, case_studies.model)
+    per_town = studies_per_town(listing)
+    filtered = apply_filters(
+        case_studies, params, CaseStudyFilterForm, filter_choices(listing, per_town)
     )
-    if listing.active or listing.conflict:
-        return listing
-    return dataclasses.replace(listing, count=sum(per_town.values()))
+    if filtered.active or filtered.conflict:
+        return filtered
+    return dataclasses.replace(filtered, count=sum(per_town.values()))

@@ -46,6 +46,13 @@ class CaseStudyPageQuerySet(DatedPageQuerySet):
     def in_town(self, town: Any) -> "CaseStudyPageQuerySet":
         return self.filter(town=town)
 
+    def listed_under(self, index_path: str, index_depth: int) -> "CaseStudyPageQuerySet":
+        """The children of the listing page at `index_path`: the pages below its path one
+        level down, what Wagtail's `child_of` selects, without the two conditions that add
+        nothing to it (a depth at least the page's, and not the page itself), which every
+        query of the listing compiled and PostgreSQL checked on each row."""
+        return self.filter(path__startswith=index_path, depth=index_depth + 1)
+
     # The card's detail line is the town and the year (`card_detail`).
     card_fields = ("published_on", "year", "town__name")
 
@@ -106,22 +113,15 @@ class CaseStudyIndexPage(FeedMixin, IndexPage):
         verbose_name_plural = "listes des retours d’expérience"
 
     def case_studies(self) -> QuerySet["CaseStudyPage"]:
-        """The published case studies under this page. Its children are the pages below its
-        path one level down: what Wagtail's `child_of` selects, without the two conditions
-        that add nothing to it (a depth at least the page's, and not the page itself), which
-        every query of the listing (up to four) compiled and PostgreSQL checked on each row."""
-        return CaseStudyPage.objects.published().filter(
-            path__startswith=self.path, depth=self.depth + 1
-        )
+        """The published case studies under this page (`listed_under`)."""
+        return CaseStudyPage.objects.published().listed_under(self.path, self.depth)
 
     def feed_items(self) -> QuerySet["CaseStudyPage"]:
         return self.case_studies().newest_first()
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        listing = listing_context(
-            self, request, lambda: filter_case_studies(self.case_studies(), request.GET)
-        )
+        listing = listing_context(self, request, lambda: filter_case_studies(self, request.GET))
         context.update(listing, case_studies=listing["items"])
         return context
 

@@ -160,3 +160,23 @@ def test_the_count_is_of_the_cards_listed(client, studies, make_study, towns):
     assert result_line(client.get(f"{URL}?axe=habitat")) == (
         "1 retour d’expérience correspond à votre recherche."
     )
+
+
+def test_a_case_study_made_private_after_the_listing_was_served_leaves_its_filters(client, studies):
+    """The filters' queries are compiled once per process (`cms.casestudies.filters`): the
+    view restrictions of the moment are part of their shape, so a case study made private
+    once the listing has been served takes its town and tags out, and back when public."""
+    assert options(client.get(URL), "tag") == ["commerce", "gare", "logement"]
+    restriction = PageViewRestriction.objects.create(
+        page=studies[1], restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+    response = client.get(URL)
+    assert options(response, "tag") == ["commerce", "logement"]
+    assert "arles" not in options(response, "ville")
+    assert result_line(response) == "2 retours d’expérience publiés."
+
+    restriction.delete()
+    response = client.get(URL)
+    assert options(response, "tag") == ["commerce", "gare", "logement"]
+    assert "arles" in options(response, "ville")
