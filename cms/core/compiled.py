@@ -226,6 +226,18 @@ class CompiledShape(Generic[M]):
                     f"parameters, unchanged ({stand_in!r} not found)."
                 )
             slots.append(tuple(found))
+        placed = {index for found in slots for index in found}
+        for index, parameter in enumerate(parameters):
+            # A value also used transformed elsewhere (`title__icontains=value`: `%value%`)
+            # would keep its stand-in there.
+            transformed = isinstance(parameter, str) and any(
+                isinstance(stand_in, str) and stand_in in parameter for stand_in in flat
+            )
+            if index not in placed and transformed:
+                raise ImproperlyConfigured(
+                    f"{self.build.__qualname__}: a value reaches the SQL transformed "
+                    f"({parameter!r})."
+                )
         if any(str(stand_in) in sql for stand_in in flat):
             raise ImproperlyConfigured(f"{self.build.__qualname__}: a value is inlined in the SQL.")
         if compiler.has_composite_fields([column for column, *_ in compiler.select]):

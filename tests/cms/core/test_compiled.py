@@ -110,6 +110,14 @@ def test_refuses_a_value_django_transforms():
         CompiledShape(lambda prefix: Page.objects.filter(slug__startswith=prefix)).rows("al")
 
 
+def test_refuses_a_value_also_used_transformed():
+    """Found unchanged in one condition, the value would still keep its stand-in in the
+    other (`%stand-in%`): every later run would search for the stand-in there."""
+    shape = CompiledShape(lambda text: Page.objects.filter(Q(slug=text) | Q(title__icontains=text)))
+    with pytest.raises(ImproperlyConfigured, match="transformed"):
+        shape.rows("alpha")
+
+
 def test_refuses_a_value_django_drops():
     """A stand-in out of a small column's range makes Django drop or empty the condition:
     caught at the first run, not answered with no rows."""
