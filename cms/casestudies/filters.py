@@ -49,11 +49,17 @@ class CaseStudyFilterForm(ListingFilterForm):
     }
 
 
+def _listed(model: type[Page], index_path: str, index_depth: int, hidden: tuple[str, ...]) -> Any:
+    """The listing's published case studies, as `CaseStudyIndexPage.case_studies()` reads
+    them, from the shape arguments of `listing_shape`."""
+    return model._default_manager.published(hidden).listed_under(index_path, index_depth)
+
+
 def _per_town(
     *, model: type[Page], index_path: str, index_depth: int, hidden: tuple[str, ...]
 ) -> QuerySet:
-    published = model._default_manager.published(hidden).listed_under(index_path, index_depth)
-    return published.order_by().values_list("town_id").annotate(count=Count("pk"))
+    listed = _listed(model, index_path, index_depth, hidden)
+    return listed.order_by().values_list("town_id").annotate(count=Count("pk"))
 
 
 def _towns() -> QuerySet:
@@ -72,10 +78,10 @@ def _towns() -> QuerySet:
 def _tags(
     *, model: type[Page], index_path: str, index_depth: int, hidden: tuple[str, ...]
 ) -> QuerySet:
-    published = model._default_manager.published(hidden).listed_under(index_path, index_depth)
+    listed = _listed(model, index_path, index_depth, hidden)
     # `EXISTS` over the link rows: PostgreSQL reads the published case studies once per
     # tag found rather than joining every link row to them and removing duplicates.
-    used = model.tags.through.objects.filter(tag=OuterRef("pk"), content_object__in=published)
+    used = model.tags.through.objects.filter(tag=OuterRef("pk"), content_object__in=listed)
     return Tag.objects.filter(Exists(used)).values_list("slug", "name").order_by("name")
 
 
