@@ -90,8 +90,8 @@ def _ready_class(compiler_class: type[SQLCompiler]) -> type:
 
 
 class _ReadyQuery(Query):
-    """The query of one run: hands out its compiler as compiled. Anything chained on it
-    (none of this module's callers do) gets a plain query, compiled again."""
+    """The query of one run: hands out its compiler as compiled. It holds the stand-in
+    values, not the run's: nothing may be chained on it (it would find nothing)."""
 
     ready_compiler: SQLCompiler
 
@@ -99,10 +99,7 @@ class _ReadyQuery(Query):
         return self.ready_compiler
 
     def clone(self) -> Query:
-        clone = super().clone()
-        clone.__class__ = Query
-        del clone.__dict__["ready_compiler"]
-        return clone
+        raise ImproperlyConfigured("A compiled shape's query cannot be chained: build another.")
 
 
 @dataclass(frozen=True, eq=False)

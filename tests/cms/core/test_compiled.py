@@ -7,12 +7,12 @@ import threading
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
-from cms.core.compiled import CompiledShape
+from cms.core.compiled import CompiledShape, _ReadyQuery
 
 pytestmark = pytest.mark.django_db
 
@@ -125,11 +125,24 @@ def test_refuses_a_value_django_drops():
         CompiledShape(lambda slugs: Page.objects.filter(slug__in=slugs)).rows([])
 
 
-def test_chained_query_compiles_again(tree):
+def test_a_run_cannot_be_chained(tree, monkeypatch):
+    """A run's query holds the stand-in values: a queryset chained on it (a filter, a
+    clone) would silently find nothing, so chaining it fails loudly instead."""
+    tried = []
+    original = QuerySet._fetch_all
+
+    def chain_once(queryset):
+        if isinstance(queryset.query, _ReadyQuery) and not tried:
+            with pytest.raises(ImproperlyConfigured, match="chained"):
+                queryset.filter(title="Beta")
+            tried.append(True)
+        return original(queryset)
+
     shape = CompiledShape(_by_slugs)
     shape.rows(["alpha"], 1)
-    compiled = next(iter(shape._compiled.values()))
-    assert _ids(compiled.queryset.filter(title="Beta")) == []
+    monkeypatch.setattr(QuerySet, "_fetch_all", chain_once)
+    assert _ids(shape.rows(["alpha", "beta"], 1)) == _ids(_by_slugs(["alpha", "beta"], 1))
+    assert tried == [True]
 
 
 @pytest.mark.django_db(transaction=True)
