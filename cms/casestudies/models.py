@@ -46,13 +46,6 @@ class CaseStudyPageQuerySet(DatedPageQuerySet):
     def in_town(self, town: Any) -> "CaseStudyPageQuerySet":
         return self.filter(town=town)
 
-    def listed_under(self, index_path: str, index_depth: int) -> "CaseStudyPageQuerySet":
-        """The children of the listing page at `index_path`: the pages below its path one
-        level down, what Wagtail's `child_of` selects, without the two conditions that add
-        nothing to it (a depth at least the page's, and not the page itself), which every
-        query of the listing compiled and PostgreSQL checked on each row."""
-        return self.filter(path__startswith=index_path, depth=index_depth + 1)
-
     # The card's detail line is the town and the year (`card_detail`).
     card_fields = ("published_on", "year", "town__name")
 

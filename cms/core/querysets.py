@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 from .cards import with_card_images
 from .compiled import CompiledShape
 from .restrictions import restricted_paths
+from .tree_sql import children_of
 
 
 def publicly_visible(hidden: Sequence[str] | None = None) -> Q:
@@ -68,6 +69,11 @@ class ListedPageQuerySet(PageQuerySet):
         """What anonymous readers may see: live, and under no view restriction (`hidden`:
         the restricted paths, if already read)."""
         return self.live().filter(publicly_visible(hidden))
+
+    def listed_under(self, index_path: str, index_depth: int) -> Self:
+        """The children of the listing page at `index_path` and `index_depth`, with both
+        written into the SQL (`tree_sql`): PostgreSQL's plan is then the listing's own."""
+        return self.filter(*children_of(index_path, index_depth))
 
     def about(self, topic: Any) -> Self:
         """Pages tagged with this axis or theme (a `Topic` or its id)."""

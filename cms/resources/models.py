@@ -49,7 +49,7 @@ class ResourceIndexPage(FeedMixin, IndexPage):
         verbose_name_plural = "listes de ressources"
 
     def resources(self) -> "ResourcePageQuerySet":
-        return ResourcePage.objects.published().child_of(self)
+        return ResourcePage.objects.published().listed_under(self.path, self.depth)
 
     def feed_items(self) -> "ResourcePageQuerySet":
         return self.resources().newest_first()

@@ -41,7 +41,7 @@ class NewsIndexPage(FeedMixin, IndexPage):
         verbose_name = "liste des actualités"
 
     def news(self) -> QuerySet["NewsPage"]:
-        return NewsPage.objects.published().child_of(self).newest_first()
+        return NewsPage.objects.published().listed_under(self.path, self.depth).newest_first()
 
     def feed_items(self) -> QuerySet["NewsPage"]:
         return self.news()

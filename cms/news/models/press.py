@@ -42,7 +42,9 @@ class PressIndexPage(FeedMixin, IndexPage):
         verbose_name = "espace presse"
 
     def releases(self) -> QuerySet["PressReleasePage"]:
-        return PressReleasePage.objects.published().child_of(self).newest_first()
+        return (
+            PressReleasePage.objects.published().listed_under(self.path, self.depth).newest_first()
+        )
 
     def feed_items(self) -> QuerySet["PressReleasePage"]:
         return self.releases()
