@@ -5,7 +5,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import forms
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db import models
+from django.db.models import Count, Exists, Func, OuterRef, QuerySet
 from taggit.models import Tag
 from wagtail.models import Page
 
@@ -85,11 +86,43 @@ def _tags(
     return Tag.objects.filter(Exists(used)).values_list("slug", "name").order_by("name")
 
 
+def _narrowed(*values: str, filters: tuple[str, ...], **listing: Any) -> Any:
+    """The listing's published case studies matching each filter named in `filters`, with
+    its value in `values` (the same order)."""
+    return CaseStudyFilterForm.narrow(_listed(**listing), dict(zip(filters, values, strict=True)))
+
+
+def _cards(*values: str, filters: tuple[str, ...], start: int, stop: int, **listing: Any) -> Any:
+    return _narrowed(*values, filters=filters, **listing).newest_first().for_cards()[start:stop]
+
+
+def _count(*values: str, filters: tuple[str, ...], **listing: Any) -> QuerySet:
+    counted = CountAll(output_field=models.IntegerField())
+    return (
+        _narrowed(*values, filters=filters, **listing)
+        .order_by()
+        .annotate(n=counted)
+        .values_list("n")
+    )
+
+
+class CountAll(Func):
+    """`COUNT(*)` as a plain function, not an aggregate, so Django adds no `GROUP BY`: the
+    number of rows, asked as `QuerySet.count()` asks it, but in a queryset a compiled shape
+    can run."""
+
+    template = "COUNT(*)"
+
+
 # Every case-study listing asks them, filtered or not: compiled once per process
-# (`cms.core.compiled`), for the listing's place in the tree and the view restrictions.
+# (`cms.core.compiled`), for the listing's place in the tree and the view restrictions;
+# the page of cards and the filtered count also for the names of the filters applied and
+# the page's place (`LIMIT` and `OFFSET` are written into the SQL).
 PER_TOWN = CompiledShape(_per_town)
 TOWNS = CompiledShape(_towns)
 TAGS = CompiledShape(_tags)
+CARDS = CompiledShape(_cards)
+COUNT = CompiledShape(_count)
 
 
 def studies_per_town(listing: Mapping[str, Any]) -> dict[int, int]:
@@ -133,14 +166,26 @@ def listing_shape(index: Page, model: type[Page]) -> dict[str, Any]:
 
 def filter_case_studies(index: Page, params: Mapping[str, str]) -> FilteredListing:
     """The published case studies of the listing `index` matching every valid filter in
-    `params`; when none applies, with their number, known from the towns' (no count
-    query)."""
+    `params`, with their number (when no filter applies, the sum of the towns': no count
+    query) and the compiled query reading a page of their cards."""
     case_studies = index.case_studies()
     listing = listing_shape(index, case_studies.model)
     per_town = studies_per_town(listing)
     filtered = apply_filters(
         case_studies, params, CaseStudyFilterForm, filter_choices(listing, per_town)
     )
-    if filtered.active or filtered.conflict:
+    if filtered.conflict:
         return filtered
-    return dataclasses.replace(filtered, count=sum(per_town.values()))
+    filters = tuple(filtered.active)
+    values = [str(value) for value in filtered.active.values()]
+
+    def read_cards(start: int, stop: int) -> list[Page]:
+        if stop <= start:  # an empty listing's page: no query (Django runs none either)
+            return []
+        return CARDS.rows(*values, filters=filters, start=start, stop=stop, **listing)
+
+    if filtered.active:
+        [(count,)] = COUNT.rows(*values, filters=filters, **listing)
+    else:
+        count = sum(per_town.values())
+    return dataclasses.replace(filtered, count=count, read_cards=read_cards)

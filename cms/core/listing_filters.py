@@ -67,10 +67,12 @@ class ListingFilterForm(forms.Form):
             else:
                 form_field.widget.attrs["class"] = "fr-input"
 
-    def narrow(self, queryset: QuerySet, active: Mapping[str, Any]) -> QuerySet:
+    @classmethod
+    def narrow(cls, queryset: QuerySet, active: Mapping[str, Any]) -> QuerySet:
+        """`queryset` narrowed by the valid filters `active` (field → value)."""
         condition = Q()
         for name, value in active.items():
-            lookup = self.LOOKUPS[name]
+            lookup = cls.LOOKUPS[name]
             if callable(lookup):
                 queryset = lookup(queryset, value)
             elif (many := _many_to_many_rows(queryset.model, lookup, value)) is not None:
@@ -114,6 +116,10 @@ class FilteredListing:
     # The number of items in `queryset`, when the listing knew it without counting them
     # (`paginate` then runs no count query); None otherwise.
     count: int | None = None
+    # `read_cards(start, stop)`: the items of `queryset` from `start` to `stop`, newest
+    # first, as cards, when the listing reads them itself (compiled queries); None: the
+    # queryset is paginated.
+    read_cards: Callable[[int, int], list[Any]] | None = None
 
 
 def apply_filters(
@@ -164,7 +170,12 @@ def listing_context(
     a cached listing runs none of its queries."""
     listing = lazy(filter_listing)
     page_obj = lazy(
-        lambda: index.paginate(request, listing.queryset.newest_first(), count=listing.count)
+        lambda: index.paginate(
+            request,
+            listing.queryset.newest_first(),
+            count=listing.count,
+            read_cards=listing.read_cards,
+        )
     )
     return {
         "filter_form": lazy(lambda: listing.form),

@@ -1,5 +1,6 @@
 """The abstract pages every page type of the portal derives from."""
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 from urllib.parse import urlencode
 
@@ -88,6 +89,17 @@ def _first_published(*, model: type[Page], hidden: tuple[str, ...]) -> QuerySet[
 _FIRST_PUBLISHED = CompiledShape(_first_published)
 
 
+class _CardWindows:
+    """Cards read a page at a time by `read(start, stop)`, sliced as Django's paginator
+    slices a queryset."""
+
+    def __init__(self, read: Callable[[int, int], list[Any]]) -> None:
+        self.read = read
+
+    def __getitem__(self, window: slice) -> list[Any]:
+        return self.read(window.start, window.stop)
+
+
 class IndexPage(BasePage):
     """A listing of child pages with filters in the URL and pagination."""
 
@@ -131,12 +143,17 @@ class IndexPage(BasePage):
         return f"{url}?{urlencode(params)}" if params else url
 
     def paginate(
-        self, request: HttpRequest, items: ListedPageQuerySet, count: int | None = None
+        self,
+        request: HttpRequest,
+        items: ListedPageQuerySet,
+        count: int | None = None,
+        read_cards: Callable[[int, int], list[Any]] | None = None,
     ) -> PaginatorPage:
-        """The requested page of `items`, as cards (`for_cards`). They are counted as given
-        (unless the caller already knows their number, `count`): counting the cards' query,
-        with its joins and annotations to strip, cost twice as much to compile for the same
-        number."""
-        paginator = Paginator(items.for_cards(), self.per_page)
+        """The requested page of `items`, as cards (`for_cards`), or as `read_cards(start,
+        stop)` reads them when given. They are counted as given (unless the caller already
+        knows their number, `count`): counting the cards' query, with its joins and
+        annotations to strip, cost twice as much to compile for the same number."""
+        cards = items.for_cards() if read_cards is None else _CardWindows(read_cards)
+        paginator = Paginator(cards, self.per_page)
         paginator.count = items.count() if count is None else count
         return paginator.get_page(request.GET.get("page"))

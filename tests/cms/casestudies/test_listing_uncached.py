@@ -3,13 +3,16 @@ what its queries read, how many there are, and that the cheaper queries find the
 the plain ones did."""
 
 import datetime
+import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.paginator import Paginator
+from django.http import QueryDict
 from wagtail.models import PageViewRestriction
 
 from cms.casestudies.filters import CaseStudyFilterForm
-from cms.casestudies.models import CaseStudyPage
+from cms.casestudies.models import CaseStudyIndexPage, CaseStudyPage
 
 URL = "/retours-d-experience/"
 
@@ -175,8 +178,48 @@ def test_a_case_study_made_private_after_the_listing_was_served_leaves_its_filte
     assert options(response, "tag") == ["commerce", "logement"]
     assert "arles" not in options(response, "ville")
     assert result_line(response) == "2 retours d’expérience publiés."
+    # The page of cards and the filtered count are compiled too.
+    assert list(badges(response)) == ["Albi", "Foix"]
+    filtered = client.get(f"{URL}?axe=innovation")
+    assert list(badges(filtered)) == ["Albi"]
+    assert result_line(filtered) == "1 retour d’expérience correspond à votre recherche."
 
     restriction.delete()
     response = client.get(URL)
     assert options(response, "tag") == ["commerce", "gare", "logement"]
     assert "arles" in options(response, "ville")
+
+
+def test_cards_and_count_are_those_of_the_plain_queries(client, studies, add_studies):
+    """The page of cards and the filtered count run as queries compiled once per process
+    (`cms.casestudies.filters`): for every filter combination and page, they list and count
+    what the plain querysets do, the second time (SQL reused, other values) as the first."""
+    add_studies(30, 0)
+    index = CaseStudyIndexPage.objects.get()
+    queries = [
+        "",
+        "page=2",
+        "page=3",
+        "page=99",
+        "page=abc",
+        "axe=habitat",
+        "axe=habitat&page=2",
+        "axe=economie-et-commerce",
+        "tag=mot-1",
+        "tag=mot-2&axe=habitat",
+        "tag=commerce&ville=arles",
+        "phase=deploiement&page=2",
+        "region=76&axe=innovation",
+        "departement=13&tag=gare",
+    ]
+    for query in queries * 2:
+        params = QueryDict(query)
+        active = {name: params[name] for name in CaseStudyFilterForm.LOOKUPS if params.get(name)}
+        expected = CaseStudyFilterForm.narrow(index.case_studies(), active).newest_first()
+        page = Paginator(expected, index.per_page).get_page(params.get("page"))
+
+        response = client.get(f"{URL}?{query}")
+
+        assert list(badges(response)) == [study.title for study in page], query
+        number = re.match(r"\d+", result_line(response))
+        assert int(number.group()) == expected.count(), query
