@@ -83,7 +83,15 @@ class PageSource:
         return (self.model,)
 
     def queryset(self) -> Any:
-        return self.model.objects.live().public().specific()
+        # What anonymous readers may see: Wagtail's `public()`, and nothing at or below an
+        # alias of a restricted page either: Wagtail applies the restriction to the alias
+        # (`Page.get_view_restrictions`), which `public()` does not know (the listings'
+        # `cms.core.restrictions.restricted_paths` hide the same pages).
+        pages = self.model.objects.live().public()
+        restricted = PageViewRestriction.objects.values("page_id")
+        for path in Page.objects.filter(alias_of__in=restricted).values_list("path", flat=True):
+            pages = pages.exclude(path__startswith=path)
+        return pages.specific()
 
     def documents(self) -> Iterator[SearchDocument]:
         for page in self.queryset().iterator(chunk_size=200):
@@ -156,3 +164,7 @@ class PagePrivacySource:
         if page is not None:
             yield page.specific
             yield from page.get_descendants().specific()
+            # Wagtail applies a page's restrictions to its aliases and the pages below them.
+            for alias in Page.objects.filter(alias_of=page).specific():
+                yield alias
+                yield from alias.get_descendants().specific()

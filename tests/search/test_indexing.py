@@ -99,3 +99,30 @@ def test_towns_are_found_first_by_name_and_reindexed_when_edited(
         town.summary = "Réhabilitation des quais et de l’hôtel-Dieu."
         town.save()
     assert found("quais hotel dieu")[0][0] == "Chalon-sur-Saône"
+
+
+def test_an_alias_of_a_private_page_leaves_search_with_it(
+    home_page, guides, django_capture_on_commit_callbacks
+):
+    """Wagtail applies a page's view restrictions to its aliases: an alias elsewhere must
+    not show the private page's title and summary in search, whether the restriction came
+    before or after the alias, nor after a full reindex."""
+    other = make_index(home_page, slug="ressources", title="Ressources")
+    with django_capture_on_commit_callbacks(execute=True):
+        source = make_resource(guides, "Vacance commerciale", slug="vacance")
+        source.create_alias(parent=other, update_slug="vacance-alias")
+    assert len(found("vacance")) == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=source, restriction_type=PageViewRestriction.LOGIN
+        )
+    assert found("vacance") == []
+    indexing.rebuild()
+    assert found("vacance") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        source.create_alias(parent=other, update_slug="vacance-alias-2")
+    assert found("vacance") == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert len(found("vacance")) == 3
