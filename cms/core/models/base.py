@@ -122,7 +122,12 @@ class IndexPage(BasePage):
             return None
         number = request.GET.get("page", "1")
         canonical = number.isascii() and number.isdigit() and not number.startswith("0")
-        if not canonical or int(number) > self.cached_pages:
+        # Its length before its value: Python refuses to read more than 4,300 digits.
+        if (
+            not canonical
+            or len(number) > len(str(self.cached_pages))
+            or int(number) > self.cached_pages
+        ):
             return None
         return f"{key}:{number}"
 
