@@ -54,9 +54,9 @@ class BasePage(Page):
 
     def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
         """Wagtail's answer (checked on every page served), from the restrictions the
-        request has already read (`cms.core.restrictions`) instead of two queries."""
-        restrictions = restrictions_for(self)
-        return super().get_view_restrictions() if restrictions is None else restrictions
+        request has already read (`cms.core.restrictions`) instead of two queries, and
+        those of the sections above an alias's source, which Wagtail overlooks."""
+        return restrictions_for(self)
 
     def get_meta_description(self) -> str:
         return self.search_description or getattr(self, "summary", "") or ""
