@@ -99,3 +99,26 @@ def test_towns_are_found_first_by_name_and_reindexed_when_edited(
         town.summary = "Réhabilitation des quais et de l’hôtel-Dieu."
         town.save()
     assert found("quais hotel dieu")[0][0] == "Chalon-sur-Saône"
+
+
+def test_an_alias_of_a_private_page_is_not_found(
+    home_page, guides, django_capture_on_commit_callbacks
+):
+    """An alias shows its source page: when the source is private (itself or through its
+    section), the alias is not found either, as indexed on the change or rebuilt."""
+    resources = make_index(home_page, slug="ressources", title="Ressources")
+    with django_capture_on_commit_callbacks(execute=True):
+        source = make_resource(guides, "Vacance commerciale")
+        source.create_alias(parent=resources, update_slug="vacance-copie")
+    assert len(found("vacance")) == 2
+    for private in (source, guides):
+        with django_capture_on_commit_callbacks(execute=True):
+            restriction = PageViewRestriction.objects.create(
+                page=private, restriction_type=PageViewRestriction.LOGIN
+            )
+        assert found("vacance") == [], private
+        indexing.rebuild()
+        assert found("vacance") == [], private
+        with django_capture_on_commit_callbacks(execute=True):
+            restriction.delete()
+        assert len(found("vacance")) == 2
