@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
-from django.db.models import Model
+from django.db.models import Model, Q
 from django.utils.html import strip_tags
 from wagtail.models import Page, PageViewRestriction
 
@@ -66,6 +66,27 @@ def town_fields(town: Any) -> dict[str, str]:
     }
 
 
+def _aliases_below(paths: Iterable[str]) -> list[Page]:
+    """The aliases of the pages at or below `paths` (each alias shows its source page)."""
+    below = Q()
+    for path in paths:
+        below |= Q(alias_of__path__startswith=path)
+    return list(Page.objects.filter(below).only("path")) if below else []
+
+
+def private_paths() -> list[str]:
+    """The paths below which no page is public: the restricted pages, and the aliases of a
+    page at or below one (the pages the portal serves as private,
+    `cms.core.restrictions`), also the aliases found in turn below such an alias."""
+    paths = set(PageViewRestriction.objects.values_list("page__path", flat=True))
+    sources = sorted(paths)
+    while sources:
+        aliases = {alias.path for alias in _aliases_below(sources)}
+        sources = sorted(path for path in aliases if not path.startswith(tuple(paths)))
+        paths.update(sources)
+    return sorted(paths)
+
+
 class PageSource:
     """Documents for one page model. Subclasses set `model`, `types` and may refine
     `document_type`, `extra_fields` and `queryset`."""
@@ -83,15 +104,11 @@ class PageSource:
         return (self.model,)
 
     def queryset(self) -> Any:
-        # What anonymous readers may see: Wagtail's `public()`, and nothing at or below an
-        # alias of a restricted page either: Wagtail applies the restriction to the alias
-        # (`Page.get_view_restrictions`), which `public()` does not know (the listings'
-        # `cms.core.restrictions.restricted_paths` hide the same pages).
-        pages = self.model.objects.live().public()
-        restricted = PageViewRestriction.objects.values("page_id")
-        for path in Page.objects.filter(alias_of__in=restricted).values_list("path", flat=True):
-            pages = pages.exclude(path__startswith=path)
-        return pages.specific()
+        hidden = Q()
+        for path in private_paths():
+            hidden |= Q(path__startswith=path)
+        public = self.model.objects.live()
+        return (public.exclude(hidden) if hidden else public).specific()
 
     def documents(self) -> Iterator[SearchDocument]:
         for page in self.queryset().iterator(chunk_size=200):
@@ -164,7 +181,7 @@ class PagePrivacySource:
         if page is not None:
             yield page.specific
             yield from page.get_descendants().specific()
-            # Wagtail applies a page's restrictions to its aliases and the pages below them.
-            for alias in Page.objects.filter(alias_of=page).specific():
-                yield alias
+            # Its aliases and theirs show the same pages (`private_paths`).
+            for alias in _aliases_below([page.path]):
+                yield alias.specific
                 yield from alias.get_descendants().specific()

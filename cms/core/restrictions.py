@@ -8,7 +8,7 @@ from that list.
 """
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from wagtail.models import Page, PageViewRestriction
 
 from . import request_memo
@@ -36,13 +36,14 @@ def note_any_restriction(exists: bool) -> None:
 
 def site_restrictions() -> list[PageViewRestriction]:
     """Every view restriction, with its page's `path` (`page_path`) and whether any page is
-    an alias of its page (`page_aliased`: Wagtail then applies it to the aliases too)."""
+    an alias of its page or of a page below it (`page_aliased`: the alias shows a private
+    page, so the restriction applies to it too)."""
 
     def read() -> list[PageViewRestriction]:
+        aliases_below = Page.objects.filter(alias_of__path__startswith=OuterRef("page__path"))
         return list(
             PageViewRestriction.objects.annotate(
-                page_path=F("page__path"),
-                page_aliased=Exists(Page.objects.filter(alias_of_id=OuterRef("page_id"))),
+                page_path=F("page__path"), page_aliased=Exists(aliases_below)
             ).order_by("pk")
         )
 
@@ -63,31 +64,42 @@ def restricted_paths() -> list[str]:
     def read() -> list[str]:
         restrictions = site_restrictions()
         paths = {restriction.page_path for restriction in restrictions}
-        aliased = [restriction.page_id for restriction in restrictions if restriction.page_aliased]
-        if aliased:
-            # Wagtail applies a page's restrictions to its aliases, and so to the pages
-            # below them (`Page.get_view_restrictions`): an alias listed elsewhere would show
-            # a private page's title, summary and image.
-            aliases = Page.objects.filter(alias_of_id__in=aliased).values_list("path", flat=True)
-            paths.update(aliases)
+        # An alias of a private page (private itself or through a section above it) shows
+        # that page's title, summary and image: it is hidden too, and the pages below it.
+        # Its path may in turn hold the source of another alias: until none is found.
+        sources = [
+            restriction.page_path for restriction in restrictions if restriction.page_aliased
+        ]
+        while sources:
+            below = Q()
+            for path in sources:
+                below |= Q(alias_of__path__startswith=path)
+            aliases = Page.objects.filter(below).values_list("path", flat=True)
+            sources = sorted({path for path in aliases if not path.startswith(tuple(paths))})
+            paths.update(sources)
         return sorted(paths)
 
     return per_request(PATHS_KEY, read)
 
 
-def restrictions_for(page: Page) -> QuerySet[PageViewRestriction] | None:
-    """The restrictions that apply to `page` (on it or an ancestor), as Wagtail's
-    `Page.get_view_restrictions()` finds them, or None when only Wagtail's own lookup can
-    tell: an alias takes its source page's restrictions, which the path does not show.
+def restrictions_for(page: Page) -> QuerySet[PageViewRestriction]:
+    """The restrictions that apply to `page`: on it or an ancestor, as Wagtail's
+    `Page.get_view_restrictions()` finds them, and, for an alias (or a page below one), on
+    its source page or any page above the source, which Wagtail overlooks (an alias of a
+    page in a private section would show it to anyone).
 
     The queryset comes already evaluated (iterating it or asking `.exists()` runs no
     query); chaining a filter on it queries as usual."""
     restrictions = site_restrictions()
     if not restrictions:
         return PageViewRestriction.objects.none()
-    if page.alias_of_id or any(restriction.page_aliased for restriction in restrictions):
-        return None
-    applying = [r for r in restrictions if page.path.startswith(r.page_path)]
+    paths = [page.path]
+    if any(restriction.page_aliased for restriction in restrictions):
+        # Only then can an alias show a private page (`page_aliased`).
+        ancestors = page.get_ancestors().exclude(alias_of=None).values_list("alias_of", flat=True)
+        sources = {page.alias_of_id, *ancestors} - {None}
+        paths.extend(Page.objects.filter(pk__in=sources).values_list("path", flat=True))
+    applying = [r for r in restrictions if any(path.startswith(r.page_path) for path in paths)]
     queryset = PageViewRestriction.objects.filter(pk__in=[r.pk for r in applying])
     queryset._result_cache = applying
     return queryset

@@ -111,6 +111,8 @@ RAW_QUERIES = [
     "page=1&page=2&page=%C2%B2",
     "axe&type&tag",
     "q=" + "%22" * 700,
+    # More digits than Python converts to an integer (4,300): a listing's page number.
+    "page=" + "9" * 5000,
 ]
 
 text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)

@@ -54,9 +54,9 @@ class BasePage(Page):
 
     def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
         """Wagtail's answer (checked on every page served), from the restrictions the
-        request has already read (`cms.core.restrictions`) instead of two queries."""
-        restrictions = restrictions_for(self)
-        return super().get_view_restrictions() if restrictions is None else restrictions
+        request has already read (`cms.core.restrictions`) instead of two queries, and
+        those of the sections above an alias's source, which Wagtail overlooks."""
+        return restrictions_for(self)
 
     def get_meta_description(self) -> str:
         return self.search_description or getattr(self, "summary", "") or ""
@@ -122,7 +122,12 @@ class IndexPage(BasePage):
             return None
         number = request.GET.get("page", "1")
         canonical = number.isascii() and number.isdigit() and not number.startswith("0")
-        if not canonical or int(number) > self.cached_pages:
+        # Its length before its value: Python refuses to read more than 4,300 digits.
+        if (
+            not canonical
+            or len(number) > len(str(self.cached_pages))
+            or int(number) > self.cached_pages
+        ):
             return None
         return f"{key}:{number}"
 

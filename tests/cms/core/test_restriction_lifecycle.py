@@ -123,3 +123,30 @@ def test_an_alias_of_a_private_page_is_listed_nowhere(client, news, each_cache_m
     restriction.delete()
     assert client.get("/actualites/copie/").status_code == 200
     assert "/actualites/copie/" in client.get("/actualites/").content.decode()
+
+
+def test_an_alias_of_a_page_in_a_private_section_is_private_too(client, news, each_cache_mode):
+    """The page an alias shows may be private through a section above it (Wagtail checks
+    only the source page's own restrictions): the alias must then ask to sign in too, and
+    be listed nowhere; once the section is public again, it is back."""
+    from cms.core.models.pages import SitemapPage
+
+    home = news.get_parent().get_parent()
+    child_page(home, SitemapPage, "plan-du-site", title="Plan du site")
+    section = child_page(home, NewsIndexPage, "interne", title="Espace interne")
+    secret = child_page(section, NewsPage, "secrete", title="Une note interne")
+    secret.create_alias(parent=news.get_parent(), update_slug="note")
+    assert client.get("/actualites/note/").status_code == 200
+    assert "/actualites/note/" in client.get("/actualites/").content.decode()
+
+    restriction = _restrict(section, "login")
+    assert client.get("/interne/secrete/").status_code == 302
+    assert client.get("/actualites/note/").status_code == 302
+    for url in ("/actualites/", "/actualites/rss/", "/sitemap.xml", "/plan-du-site/"):
+        html = client.get(url).content.decode()
+        assert "/actualites/note/" not in html, url
+        assert "Une note interne" not in html, url
+
+    restriction.delete()
+    assert client.get("/actualites/note/").status_code == 200
+    assert "/actualites/note/" in client.get("/actualites/").content.decode()
