@@ -21,6 +21,7 @@ import copy
 import itertools
 import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -38,7 +39,7 @@ Value = int | str
 # One value, or several for an `IN` lookup (the SQL then has one parameter per item).
 Argument = Value | Sequence[Value]
 
-# How many shapes of one builder a process keeps compiled (the oldest goes first).
+# How many shapes of one builder a process keeps compiled (the least recently used goes).
 MAX_SHAPES = 32
 
 _stand_in_counter = itertools.count(1)
@@ -138,7 +139,8 @@ class CompiledShape(Generic[M]):
 
     def __init__(self, build: Callable[..., QuerySet[M]]) -> None:
         self.build = build
-        self._compiled: dict[Hashable, _Compiled] = {}
+        # Most recently used last.
+        self._compiled: OrderedDict[Hashable, _Compiled] = OrderedDict()
         self._lock = threading.Lock()
 
     def rows(self, *values: Argument, using: str = "default", **shape: Hashable) -> list[M]:
@@ -154,11 +156,16 @@ class CompiledShape(Generic[M]):
             compiled = self._compile(values, using, shape)
             with self._lock:
                 while len(self._compiled) >= MAX_SHAPES:
-                    # The oldest goes: shapes a URL decides (how many segments it has…) must
-                    # not fill the process, and those of view restrictions since changed
-                    # (`hidden`) must not leave every new one run uncompiled for its life.
-                    del self._compiled[next(iter(self._compiled))]
+                    # The least recently used goes: shapes a URL decides (how many segments
+                    # it has, a listing's filters and page…) must not fill the process, nor
+                    # push out the few every request runs; those of view restrictions since
+                    # changed (`hidden`) must not leave every new one run uncompiled.
+                    self._compiled.popitem(last=False)
                 self._compiled[key] = compiled
+        else:
+            with self._lock:
+                if key in self._compiled:
+                    self._compiled.move_to_end(key)
         parameters = list(compiled.parameters)
         for slots, value in zip(compiled.slots, _flatten(values), strict=True):
             for slot in slots:

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
-from cms.core.compiled import CompiledShape, _ReadyQuery
+from cms.core.compiled import CompiledShape, _ReadyQuery, compiling
 
 pytestmark = pytest.mark.django_db
 
@@ -186,6 +186,23 @@ def test_only_a_few_shapes_are_kept(tree, monkeypatch):
         slugs = ["alpha", "beta", "gamma", "delta"][:count]
         assert _ids(shape.rows(slugs, 1)) == _ids(_by_slugs(slugs, 1))
     assert len(shape._compiled) == 2
+
+
+def test_the_shapes_kept_are_those_used_last(tree, monkeypatch):
+    """A crawler walking a listing's filters and pages makes many shapes: the one most
+    requests run (the unfiltered first page) stays compiled while the others come and go."""
+    monkeypatch.setattr("cms.core.compiled.MAX_SHAPES", 3)
+    compiled_pages = []
+
+    def build(slug, *, page):
+        if compiling():
+            compiled_pages.append(page)
+        return Page.objects.filter(slug__in=[slug, "beta"]).order_by("path")[page : page + 1]
+
+    shape = CompiledShape(build)
+    for page in (0, 1, 2, 0, 3, 0, 4, 0, 5, 0):
+        assert _ids(shape.rows("alpha", page=page)) == _ids(build("alpha", page=page))
+    assert compiled_pages == [0, 1, 2, 3, 4, 5]
 
 
 def test_columns_converted_on_every_run(tree):
