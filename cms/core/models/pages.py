@@ -44,8 +44,7 @@ class SitemapPage(BasePage):
         pages = list(
             home.get_descendants()
             .live()
-            .public()
-            # Wagtail's `public()` misses the aliases of a private page.
+            # Wagtail's `public()`, with the aliases of private pages it misses.
             .filter(publicly_visible(), depth__lte=home.depth + 2)
             .only("title", "url_path", "depth", "path")
         )
